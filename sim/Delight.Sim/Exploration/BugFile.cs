@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Delight.Sim.Swarm;
+
+namespace Delight.Sim.Exploration;
+
+/// <summary>
+/// A found bug, as written to <c>*.bug.json</c>: our header (scenario, mutant, seed, swarm configuration, strategy,
+/// tool versions, failing invariant) and Coyote's reproducible trace, kept as the JSON Coyote wrote.
+/// </summary>
+public sealed record BugFile(
+    string Format,
+    string Scenario,
+    string? Mutant,
+    uint Seed,
+    int Iteration,
+    string Strategy,
+    SwarmConfig? Swarm,
+    ToolVersions Tools,
+    string FailingInvariant,
+    string Message,
+    string EventLogHash,
+    JsonNode Trace)
+{
+    public const string CurrentFormat = "delight-sim-bug/1";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The trace text to hand to <c>WithReproducibleTrace</c>.</summary>
+    public string TraceText() => Trace.ToJsonString();
+
+    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json));
+
+    /// <summary>Reads a bug file; throws <see cref="BugFileException"/> with a clear reason when it is unusable.</summary>
+    public static BugFile Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new BugFileException($"cannot read '{path}': {e.Message}");
+        }
+
+        BugFile? bug;
+        try
+        {
+            bug = JsonSerializer.Deserialize<BugFile>(text, Json);
+        }
+        catch (JsonException e)
+        {
+            throw new BugFileException($"'{path}' is not a bug file: {e.Message}");
+        }
+
+        if (bug is null || bug.Trace is null || string.IsNullOrWhiteSpace(bug.Scenario))
+        {
+            throw new BugFileException($"'{path}' is not a bug file: scenario or trace missing");
+        }
+
+        if (bug.Format != CurrentFormat)
+        {
+            throw new BugFileException($"'{path}' has format '{bug.Format}', expected '{CurrentFormat}'");
+        }
+
+        return bug;
+    }
+}
+
+/// <summary>A bug file that cannot be read or understood.</summary>
+public sealed class BugFileException(string message) : Exception(message);

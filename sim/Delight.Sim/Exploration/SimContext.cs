@@ -1,0 +1,60 @@
+using Delight.Runtime.Mutants;
+using Delight.Sim.Clock;
+using Delight.Sim.Invariants;
+using Delight.Sim.Invariants.Liveness;
+using Delight.Sim.Recording;
+using Delight.Sim.Swarm;
+
+namespace Delight.Sim.Exploration;
+
+/// <summary>
+/// Everything one iteration of one scenario owns: the random source (Coyote's), the virtual clock and its driver, the
+/// event log, the invariant checker, the liveness obligations and the drawn swarm configuration. Created fresh inside
+/// each iteration, so no state survives from one iteration to the next.
+/// </summary>
+public sealed class SimContext
+{
+    private SimContext(string scenario, Mutant mutant, SwarmProfile profile)
+    {
+        Scenario = scenario;
+        Mutant = mutant;
+        Random = new SimRandom();
+        Clock = new VirtualTimeProvider();
+        Log = new SimLog(() => Clock.Elapsed);
+        Invariants = new InvariantChecker(Log);
+        Liveness = new LivenessObligations(Log);
+        ClockDriver = new ClockDriver(Clock, Random);
+        Clock.Fired += (at, id) => Log.Add("clock", "timer-fired", $"timer#{id} at {at.TotalMilliseconds:0}ms");
+        Swarm = SwarmConfig.Draw(Random, profile);
+        Log.Add("swarm", "config", Swarm.ToString());
+    }
+
+    public string Scenario { get; }
+
+    public Mutant Mutant { get; }
+
+    public SimRandom Random { get; }
+
+    public VirtualTimeProvider Clock { get; }
+
+    public ClockDriver ClockDriver { get; }
+
+    public SimLog Log { get; }
+
+    public InvariantChecker Invariants { get; }
+
+    public LivenessObligations Liveness { get; }
+
+    public SwarmConfig Swarm { get; }
+
+    /// <summary>Creates the context inside a running Coyote iteration and registers the liveness monitors.</summary>
+    public static SimContext Create(string scenario, Mutant mutant, SwarmProfile profile, bool registerMonitors = true)
+    {
+        if (registerMonitors)
+        {
+            LivenessObligations.Register();
+        }
+
+        return new SimContext(scenario, mutant, profile);
+    }
+}

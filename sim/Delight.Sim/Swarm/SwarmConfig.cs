@@ -1,0 +1,46 @@
+namespace Delight.Sim.Swarm;
+
+/// <summary>
+/// One iteration's configuration, drawn from the seed before anything runs (TigerBeetle VOPR's options_swarm):
+/// scenario parameters and fault rates in percent. Drawn through <see cref="SimRandom"/>, so a reproducible trace
+/// replays the same configuration. Written into every bug file's header.
+/// </summary>
+public sealed record SwarmConfig(
+    int MessageCount,
+    int PhoneTasks,
+    int DelayPercent,
+    int DisconnectPercent,
+    bool LoseInFlightOnDisconnect,
+    int DuplicatePercent,
+    int AckLossPercent,
+    int RelayRestartPercent,
+    int HttpFailurePercent,
+    int AgentCrashPercent,
+    int AgentReadySteps,
+    bool AgentNeverReady,
+    int AgentSlowSendPercent,
+    int PermissionCount)
+{
+    public static SwarmConfig Quiet { get; } = new(2, 1, 0, 0, false, 0, 0, 0, 0, 0, 1, false, 0, 1);
+
+    public static SwarmConfig Draw(SimRandom random, SwarmProfile profile)
+    {
+        int Rate(SwarmProfile kind, int max) => profile.HasFlag(kind) ? random.Between(0, max) : 0;
+
+        return new SwarmConfig(
+            MessageCount: random.Between(1, 4),
+            PhoneTasks: random.Between(1, 3),
+            DelayPercent: Rate(SwarmProfile.Delay, 50),
+            DisconnectPercent: Rate(SwarmProfile.Disconnect, 20),
+            LoseInFlightOnDisconnect: profile.HasFlag(SwarmProfile.Disconnect) && random.NextBool(),
+            DuplicatePercent: Rate(SwarmProfile.Duplicate, 30),
+            AckLossPercent: Rate(SwarmProfile.AckLoss, 30),
+            RelayRestartPercent: Rate(SwarmProfile.RelayRestart, 10),
+            HttpFailurePercent: Rate(SwarmProfile.HttpFaults, 40),
+            AgentCrashPercent: Rate(SwarmProfile.AgentCrash, 30),
+            AgentReadySteps: random.Between(0, 3),
+            AgentNeverReady: profile.HasFlag(SwarmProfile.AgentNeverReady) && random.NextInt(4) == 0,
+            AgentSlowSendPercent: Rate(SwarmProfile.SlowAgent, 60),
+            PermissionCount: random.Between(1, 3));
+    }
+}
