@@ -3,9 +3,6 @@ using Delight.Agents.Records;
 
 namespace Delight.Agents.Claude;
 
-/// <summary>One UI event derived from a block (before it is stamped with generation, mode and time).</summary>
-internal sealed record UiEventDraft(string EventId, string Kind, string Phase, string Status, string Brief, string Full);
-
 /// <summary>Tool UI events from the blocks of a <c>raw</c> agent output record (ENGINES.md §2.8).</summary>
 internal static class ClaudeUiEvents
 {

@@ -76,12 +76,16 @@ public sealed class JsonRpcPeer
             message["id"] = id;
             message["method"] = method;
             message["params"] = parameters;
-            await _writeLine(message.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _writeLine(message.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex) when (ex is not JsonRpcClosedException)
+            {
+                throw new JsonRpcClosedException("write failed: " + ex.Message, ex);
+            }
+
             return await completion.Task.WaitAsync(timeout, _time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException ex)
-        {
-            throw new JsonRpcClosedException("write failed: " + ex.Message, ex);
         }
         finally
         {
