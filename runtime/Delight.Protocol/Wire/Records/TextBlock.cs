@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Delight.Protocol.Wire.Json;
+
+namespace Delight.Protocol.Wire.Records;
+
+/// <summary><c>{"type":"text","text":...}</c>.</summary>
+public sealed record TextBlock : ContentBlock
+{
+    public const string WireName = "text";
+
+    [JsonIgnore]
+    public override string Type => WireName;
+
+    public Optional<string> Text { get; init; }
+
+    /// <summary>Fields this block type does not model, kept so the block re-encodes unchanged (§6.3).</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? ExtraFields { get; init; }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using Delight.Protocol.Wire.Json;
+
+namespace Delight.Protocol.Wire.Socket;
+
+/// <summary><c>terminal-update-state</c> (ack <see cref="VersionedAck"/>; legacy <c>machine-update-state</c>).</summary>
+public sealed record TerminalUpdateStateRequest : SocketEvent
+{
+    public const string EventWireName = "terminal-update-state";
+
+    [JsonIgnore]
+    public override string EventName => EventWireName;
+
+    public Optional<string> TerminalId { get; init; }
+
+    /// <summary>base64 AES-GCM envelope keyed by the master secret.</summary>
+    public Optional<string> DaemonState { get; init; }
+
+    public Optional<long> ExpectedVersion { get; init; }
+
+}
