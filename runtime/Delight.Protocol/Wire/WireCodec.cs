@@ -316,7 +316,7 @@ public static class WireCodec
     /// The type whose metadata writes a value: the outermost base carrying a union converter, so a variant is
     /// always written with its discriminators (a <c>ui.event</c> record with both <c>role</c> and <c>type</c>).
     /// </summary>
-    private static Type EncodingType(Type type)
+    internal static Type EncodingType(Type type)
     {
         var chosen = type;
         for (var current = type.BaseType; current is not null && current != typeof(object); current = current.BaseType)

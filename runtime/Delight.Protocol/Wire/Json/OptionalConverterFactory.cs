@@ -30,7 +30,7 @@ public sealed class OptionalConverter<T> : JsonConverter<Optional<T>>
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return new Optional<T>(default);
+            return Optional<T>.Null;
         }
 
         return new Optional<T>(WireJsonNesting.ReadNested<T>(ref reader, options));
@@ -38,7 +38,7 @@ public sealed class OptionalConverter<T> : JsonConverter<Optional<T>>
 
     public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options)
     {
-        if (value.Value is null)
+        if (value.IsNull || value.Value is null)
         {
             writer.WriteNullValue();
             return;

@@ -63,7 +63,26 @@ internal static partial class WireErrors
         var match = ConvertedTo().Match(message);
         if (match.Success)
         {
-            return "wrong type: expected " + Describe(match.Groups[1].Value);
+            var expected = Describe(match.Groups[1].Value);
+            var token = ex.InnerException is InvalidOperationException inner ? TokenAs().Match(inner.Message) : Match.Empty;
+            if (token.Success)
+            {
+                // A constructor parameter's failure names the declaring type; the reader's message knows better.
+                if (expected.StartsWith("an object (", StringComparison.Ordinal))
+                {
+                    expected = token.Groups[2].Value switch
+                    {
+                        "string" => "a string",
+                        "boolean" => "true or false",
+                        "number" => "a number",
+                        var other => "a " + other,
+                    };
+                }
+
+                return $"wrong type: expected {expected}, got {Got(token.Groups[1].Value)}";
+            }
+
+            return "wrong type: expected " + expected;
         }
 
         return message.TrimEnd('.');
@@ -113,6 +132,20 @@ internal static partial class WireErrors
         _ when dotnetType.Contains("Dictionary", StringComparison.Ordinal) => "an object",
         _ => "an object (" + dotnetType[(dotnetType.LastIndexOf('.') + 1)..] + ")",
     };
+
+    private static string Got(string tokenType) => tokenType switch
+    {
+        "Number" => "a number",
+        "String" => "a string",
+        "True" or "False" => "a boolean",
+        "StartObject" => "an object",
+        "StartArray" => "an array",
+        "Null" => "null",
+        _ => tokenType,
+    };
+
+    [GeneratedRegex(@"token type '(\w+)' as an? (\w+)")]
+    private static partial Regex TokenAs();
 
     [GeneratedRegex(@"could not be converted to ([\w.`\[\], =]+?)\.?$")]
     private static partial Regex ConvertedTo();

@@ -29,6 +29,8 @@ public sealed record ClaudeTranscriptLine : RawRecord
     public Optional<string> Timestamp { get; init; }
 
     /// <summary>Other fields of Claude's line, kept so it re-encodes unchanged.</summary>
+    /// <remarks>Set only by decoding (extension data cannot bind through init-only construction).</remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtraFields { get; init; }
+    [JsonInclude]
+    public Dictionary<string, JsonElement>? ExtraFields { get; internal set; }
 }

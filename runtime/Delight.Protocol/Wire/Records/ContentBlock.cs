@@ -5,7 +5,7 @@ namespace Delight.Protocol.Wire.Records;
 
 /// <summary>
 /// An Anthropic-style content block, discriminated by <c>type</c>. Blocks must round-trip fields we do not
-/// model (§6.3), so every known block keeps them in <see cref="ExtraFields"/>.
+/// model (§6.3), so every known block keeps them in its <c>ExtraFields</c>.
 /// </summary>
 [JsonConverter(typeof(ContentBlockConverter))]
 public abstract record ContentBlock

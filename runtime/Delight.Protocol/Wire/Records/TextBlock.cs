@@ -15,6 +15,8 @@ public sealed record TextBlock : ContentBlock
     public Optional<string> Text { get; init; }
 
     /// <summary>Fields this block type does not model, kept so the block re-encodes unchanged (§6.3).</summary>
+    /// <remarks>Set only by decoding (extension data cannot bind through init-only construction).</remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtraFields { get; init; }
+    [JsonInclude]
+    public Dictionary<string, JsonElement>? ExtraFields { get; internal set; }
 }

@@ -17,6 +17,8 @@ public sealed record ThinkingBlock : ContentBlock
     public Optional<string> Signature { get; init; }
 
     /// <summary>Fields this block type does not model, kept so the block re-encodes unchanged (§6.3).</summary>
+    /// <remarks>Set only by decoding (extension data cannot bind through init-only construction).</remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? ExtraFields { get; init; }
+    [JsonInclude]
+    public Dictionary<string, JsonElement>? ExtraFields { get; internal set; }
 }
