@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return Crypto.CryptoCommand.Create();
         yield return Bench.BenchCommand.Create();
     }
 }
