@@ -201,6 +201,10 @@ public sealed class SocketIoConnectionTests
 
         Assert.That(tokens.ForcedRefreshes, Is.EqualTo(1));
         Assert.That(backend.Handshakes.Select(h => h.Auth["token"]!.GetValue<string>()), Is.EqualTo(new[] { "expired-1", "fresh-2" }));
+        Assert.That(
+            handler.All.Take(4).Select(r => r.GetType().Name),
+            Is.EqualTo(new[] { "Connected", "AuthError", "Disconnected", "Connected" }),
+            "Socket.IO order: connect, then the relay's error, then its disconnect, then the new socket");
         Assert.That(connection.IsConnected, Is.True);
     }
 

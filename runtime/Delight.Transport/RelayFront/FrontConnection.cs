@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Delight.Runtime.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -15,11 +16,14 @@ internal sealed class FrontConnection : IAsyncDisposable
     private readonly NetworkStream stream;
     private readonly IRelayFrontBackend backend;
     private readonly ILogger logger;
-    private readonly SemaphoreSlim writeLock = new(1, 1);
+    // Frames are queued in call order, synchronously, and written by one loop: a frame queued before another is
+    // always written before it (IRelayClientConnection.SendWithAckAsync relies on this).
+    private readonly Channel<byte[]> outgoing = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, RelayFrontSocket> sockets = new();
     private readonly ConcurrentDictionary<long, (string SocketId, string EventName, TimeSpan Timeout, TaskCompletionSource<string> Completion)> emitAcks = new();
     private long nextEmitAckId;
     private Task? readLoop;
+    private Task? writeLoop;
     private volatile bool closed;
 
     public FrontConnection(int number, TcpClient client, IRelayFrontBackend backend, ILogger logger)
@@ -33,7 +37,26 @@ internal sealed class FrontConnection : IAsyncDisposable
 
     public bool IsClosed => closed;
 
-    public void Start(CancellationToken stop) => readLoop = Task.Run(() => ReadLoopAsync(stop), CancellationToken.None);
+    public void Start(CancellationToken stop)
+    {
+        readLoop = Task.Run(() => ReadLoopAsync(stop), CancellationToken.None);
+        writeLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            await foreach (var frame in outgoing.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                await stream.WriteAsync(frame).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException or InvalidOperationException)
+        {
+            logger.LogInformation("front {Front}: write failed: {Error}", number, e.Message);
+        }
+    }
 
     private async Task ReadLoopAsync(CancellationToken stop)
     {
@@ -180,17 +203,18 @@ internal sealed class FrontConnection : IAsyncDisposable
             w.WriteRawValue(payloadJson);
         });
 
-    public async Task<string> EmitWithAckAsync(string socketId, string eventName, string payloadJson, TimeSpan timeout)
+    /// <summary>Queues the frame before returning; the returned task completes with the client's ack.</summary>
+    public Task<string> EmitWithAckAsync(string socketId, string eventName, string payloadJson, TimeSpan timeout)
     {
         if (closed || !sockets.ContainsKey(socketId))
         {
-            throw new SocketDisconnectedException(eventName);
+            return Task.FromException<string>(new SocketDisconnectedException(eventName));
         }
 
         var id = Interlocked.Increment(ref nextEmitAckId);
         var completion = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         emitAcks[id] = (socketId, eventName, timeout, completion);
-        await SendAsync(w =>
+        SendAsync(w =>
         {
             w.WriteString("k", "emit-ack");
             w.WriteString("sid", socketId);
@@ -199,8 +223,8 @@ internal sealed class FrontConnection : IAsyncDisposable
             w.WriteRawValue(payloadJson);
             w.WriteNumber("id", id);
             w.WriteNumber("timeoutMs", (long)timeout.TotalMilliseconds);
-        }).ConfigureAwait(false);
-        return await completion.Task.ConfigureAwait(false);
+        });
+        return completion.Task;
     }
 
     public Task DisconnectSocketAsync(string socketId) => SendAsync(w => WriteSocketOnly(w, "disconnect", socketId));
@@ -225,11 +249,11 @@ internal sealed class FrontConnection : IAsyncDisposable
         w.WriteRawValue(resultJson);
     }
 
-    private async Task SendAsync(Action<Utf8JsonWriter> write)
+    private Task SendAsync(Action<Utf8JsonWriter> write)
     {
         if (closed)
         {
-            return; // the front is gone; its clients reconnect to the next one
+            return Task.CompletedTask; // the front is gone; its clients reconnect to the next one
         }
 
         using var buffer = new MemoryStream();
@@ -241,19 +265,8 @@ internal sealed class FrontConnection : IAsyncDisposable
         }
 
         buffer.WriteByte((byte)'\n');
-        await writeLock.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException)
-        {
-            logger.LogInformation("front {Front}: write failed: {Error}", number, e.Message);
-        }
-        finally
-        {
-            writeLock.Release();
-        }
+        outgoing.Writer.TryWrite(buffer.ToArray());
+        return Task.CompletedTask;
     }
 
     private void FailEmitAcks(string socketId)
@@ -294,6 +307,7 @@ internal sealed class FrontConnection : IAsyncDisposable
             }
         }
 
+        outgoing.Writer.TryComplete();
         client.Dispose();
     }
 
@@ -305,6 +319,9 @@ internal sealed class FrontConnection : IAsyncDisposable
             await readLoop.ConfigureAwait(false);
         }
 
-        writeLock.Dispose();
+        if (writeLoop is not null)
+        {
+            await writeLoop.ConfigureAwait(false);
+        }
     }
 }

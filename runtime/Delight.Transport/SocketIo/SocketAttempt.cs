@@ -16,7 +16,13 @@ internal sealed class SocketAttempt : IAsyncDisposable
     {
         Client = client;
         Frames = frames;
-        client.OnConnected += (_, _) => opened.TrySetResult(OpenOutcome.Success);
+        client.OnConnected += (_, _) =>
+        {
+            if (owner.TryOpen(this))
+            {
+                opened.TrySetResult(OpenOutcome.Success);
+            }
+        };
         client.OnError += (_, message) =>
         {
             // A CONNECT_ERROR packet (a relay that refuses in its handshake middleware).
@@ -36,6 +42,12 @@ internal sealed class SocketAttempt : IAsyncDisposable
     public SocketIO Client { get; }
 
     public EventFrames Frames { get; }
+
+    /// <summary>Set under the connection's lock when the library reported the connect.</summary>
+    public bool IsOpen { get; set; }
+
+    /// <summary>Set under the connection's lock when the loop stopped waiting for this attempt.</summary>
+    public bool Abandoned { get; set; }
 
     /// <summary>Set when the relay sent its <c>error</c> event: the token was refused.</summary>
     public bool AuthRefused { get; set; }

@@ -233,7 +233,7 @@ public sealed class SocketIoConnection : ISocketConnection
                 var (client, frames) = CreateClient(token);
                 attempt = new SocketAttempt(this, client, frames);
                 var outcome = await attempt.OpenAsync(options.ConnectTimeout, stop).ConfigureAwait(false);
-                if (outcome.Opened)
+                if (outcome.Opened || Abandon(attempt))
                 {
                     backoff.Reset();
                     authFailure = await RunConnectedAsync(attempt, stop).ConfigureAwait(false);
@@ -293,11 +293,18 @@ public sealed class SocketIoConnection : ISocketConnection
         }
     }
 
-    /// <summary>Runs one open socket until it closes. Returns whether the relay refused its auth.</summary>
-    private async Task<bool> RunConnectedAsync(SocketAttempt attempt, CancellationToken stop)
+    /// <summary>Called from the library's connect callback, before it handles the socket's next packet, so the
+    /// handler hears OnConnected before any event of that socket. False if the loop already gave up on the attempt.</summary>
+    internal bool TryOpen(SocketAttempt attempt)
     {
         lock (gate)
         {
+            if (attempt.Abandoned)
+            {
+                return false;
+            }
+
+            attempt.IsOpen = true;
             live = attempt;
             flushed = false;
             ConnectionCount++;
@@ -308,17 +315,29 @@ public sealed class SocketIoConnection : ISocketConnection
             await FlushOfflineAsync(attempt).ConfigureAwait(false);
             lock (gate)
             {
-                if (live != attempt)
-                {
-                    return; // closed again before the dispatcher got here; its disconnect follows
-                }
-
-                connected = true;
+                connected = live == attempt;
             }
 
+            // Reported even if the socket already closed again (connect, error, disconnect): the handler always sees
+            // a connect before its disconnect, as Socket.IO reports them.
             await h.OnConnectedAsync().ConfigureAwait(false);
         });
+        return true;
+    }
 
+    /// <summary>The loop stops waiting for an attempt: true if it opened after all (its callback won the race).</summary>
+    private bool Abandon(SocketAttempt attempt)
+    {
+        lock (gate)
+        {
+            attempt.Abandoned = !attempt.IsOpen;
+            return attempt.IsOpen;
+        }
+    }
+
+    /// <summary>Runs one open socket until it closes. Returns whether the relay refused its auth.</summary>
+    private async Task<bool> RunConnectedAsync(SocketAttempt attempt, CancellationToken stop)
+    {
         string reason;
         try
         {
