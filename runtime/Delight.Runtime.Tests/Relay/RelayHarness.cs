@@ -105,5 +105,8 @@ public sealed class RelayHarness : IAsyncDisposable
         NUnit.Framework.Assert.That(condition(), NUnit.Framework.Is.True, "timed out waiting for: " + what);
     }
 
+    /// <summary>Timers waiting on the manual clock (ack timeouts).</summary>
+    public int PendingTimers() => Time.ActiveTimers;
+
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }
