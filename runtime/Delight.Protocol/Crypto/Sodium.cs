@@ -22,14 +22,27 @@ internal static partial class Sodium
     public const int SignSecretKeyBytes = 64;
     public const int SignBytes = 64;
 
-    private static readonly int InitResult = sodium_init();
+    private static readonly string? InitFailure = Initialize();
 
-    /// <summary>Throws a typed failure when the native library could not initialise (never silently continues).</summary>
+    /// <summary>Throws a typed failure when the native library could not load or initialise (never silently continues).</summary>
     public static void EnsureInitialized()
     {
-        if (InitResult < 0)
+        if (InitFailure is not null)
         {
-            throw new CryptoFailureException(CryptoFailureReason.NativeLibraryFailure, "libsodium failed to initialise.");
+            throw new CryptoFailureException(CryptoFailureReason.NativeLibraryFailure, InitFailure);
+        }
+    }
+
+    // A missing native library must surface as a typed failure on use, not as a TypeInitializationException.
+    private static string? Initialize()
+    {
+        try
+        {
+            return sodium_init() < 0 ? "libsodium failed to initialise." : null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            return $"libsodium could not be loaded: {e.Message}";
         }
     }
 
