@@ -10,7 +10,7 @@ namespace Delight.Transport.Tests.Support;
 /// runtime). Tokens: <c>reject-handshake</c> → connect_error; <c>expired…</c> → accepted, then <c>error</c> and a
 /// server disconnect (Delight's way, PROTOCOL.md §1.3); anything else is accepted. Events: <c>echo</c> is sent back,
 /// <c>ack-me</c> is acked with <c>{"got":payload}</c>, <c>no-ack</c> is never acked, <c>rpc-register</c> records the
-/// method for the socket and answers <c>rpc-registered</c>. Every connect and event is recorded.
+/// method for the socket and answers <c>rpc-registered</c>, <c>update-state</c> always succeeds. Every connect and event is recorded.
 /// </summary>
 public sealed class ScriptedRelayBackend : IRelayFrontBackend
 {
@@ -58,6 +58,11 @@ public sealed class ScriptedRelayBackend : IRelayFrontBackend
                 break;
             case "ack-me" when ack is not null:
                 await ack($$"""{"got":{{payloadJson}}}""");
+                break;
+            case "update-state" when ack is not null:
+                // Accept every agent-state write (the CAS itself is the relay runtime's, tested end to end).
+                var expected = JsonNode.Parse(payloadJson)?["expectedVersion"]?.GetValue<long>() ?? 0;
+                await ack(JsonSerializer.Serialize(new { result = "success", version = expected + 1 }));
                 break;
             case "rpc-register":
                 var method = JsonNode.Parse(payloadJson)?["method"]?.GetValue<string>() ?? string.Empty;
