@@ -24,6 +24,8 @@ public sealed class JsonLinesProcess : IAsyncDisposable
     private Task _reader = Task.CompletedTask;
     private bool _inputClosed;
     private bool _killedByUs;
+    private bool _disposed;
+    private int _disposedFlag;
 
     private JsonLinesProcess(System.Diagnostics.Process process, Func<string, CancellationToken, ValueTask> onLine, int stderrTailChars, TimeProvider time)
     {
@@ -118,6 +120,11 @@ public sealed class JsonLinesProcess : IAsyncDisposable
     /// <exception cref="ProcessInputClosedException">stdin was closed or the child is gone.</exception>
     public async ValueTask WriteLineAsync(string line, CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed))
+        {
+            throw new ProcessInputClosedException("process input is closed");
+        }
+
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -146,6 +153,11 @@ public sealed class JsonLinesProcess : IAsyncDisposable
     /// <summary>Closes stdin (the child sees end of file).</summary>
     public async ValueTask CloseInputAsync()
     {
+        if (Volatile.Read(ref _disposed))
+        {
+            return;
+        }
+
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
@@ -159,7 +171,7 @@ public sealed class JsonLinesProcess : IAsyncDisposable
             {
                 _process.StandardInput.Close();
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
             {
                 // The child already went away; closing is best effort.
             }
@@ -177,6 +189,11 @@ public sealed class JsonLinesProcess : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(sequence);
         lock (_gate)
         {
+            if (_exited.Task.IsCompleted || Volatile.Read(ref _disposed))
+            {
+                return _exited.Task.IsCompletedSuccessfully ? _exited.Task.Result : null;
+            }
+
             _killedByUs = true;
         }
 
@@ -199,7 +216,7 @@ public sealed class JsonLinesProcess : IAsyncDisposable
             {
                 _process.Kill(entireProcessTree: false);
             }
-            catch (InvalidOperationException)
+            catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
             {
                 // Already exited between the check and the kill.
             }
@@ -209,6 +226,8 @@ public sealed class JsonLinesProcess : IAsyncDisposable
         return _exited.Task.IsCompletedSuccessfully ? _exited.Task.Result : null;
     }
 
+    /// <summary>Kills the child if it still runs and releases the process handle. Idempotent; later writes fail with
+    /// <see cref="ProcessInputClosedException"/> and later kills return at once.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_exited.Task.IsCompleted)
@@ -216,10 +235,15 @@ public sealed class JsonLinesProcess : IAsyncDisposable
             await KillAsync(KillSequence.CodexAppServer).ConfigureAwait(false);
         }
 
+        if (Interlocked.Exchange(ref _disposedFlag, 1) == 1)
+        {
+            return;
+        }
+
+        // Only the handle is released: the semaphore and token stay usable so a racing writer gets a typed error.
+        Volatile.Write(ref _disposed, true);
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        _lifetime.Dispose();
         _process.Dispose();
-        _writeGate.Dispose();
     }
 
     private bool HasExited()
