@@ -14,11 +14,13 @@ public sealed class PersistenceReducerTableTests
         s with { Persist = s.Persist with { DebounceArmed = true, DebounceToken = token, Dirty = true } };
 
     private static SessionState Waiting(SessionState s, bool wantsState = false) =>
-        s with { Persist = s.Persist with { Waiters = [new PersistWaiter(9, wantsState)] } };
+        s with { Persist = s.Persist with { Waiters = [new PersistWaiter(9, wantsState, 1)] } };
 
     private static SessionState Dirty(SessionState s) => s with { Persist = s.Persist with { Dirty = true } };
 
     private static SessionState Budget(SessionState s, int budget) => s with { Persist = s.Persist with { RetryBudget = budget } };
+
+    private static SessionState WaiterFor(SessionState s, long minSeq) => s with { Persist = s.Persist with { Waiters = [new PersistWaiter(9, false, minSeq)] } };
 
     private static SessionState PhoneControlled() => RemoteRunning(2);
 
@@ -47,6 +49,13 @@ public sealed class PersistenceReducerTableTests
         }),
         new("Success_for_agent_config_answers_with_the_persisted_state", Waiting(PhoneControlled().InFlight(1), wantsState: true), new PersistSucceeded(1, 3, 4), (s, c) =>
             Assert.That(Single<CompleteReply>(c).Outcome, Is.EqualTo(new ReplyAgentState(AgentStateJson.Serialize(s.AgentState), 4)))),
+        new("Success_of_an_older_request_does_not_answer_a_waiter_whose_change_is_not_sent_yet", WaiterFor(Dirty(LocalRunning(1).InFlight(1)), minSeq: 2),
+            new PersistSucceeded(1, 3, 4), (s, c) =>
+        {
+            Assert.That(s.Persist.Waiters, Has.Count.EqualTo(1));
+            Assert.That(Kinds(c), Is.EqualTo(new[] { nameof(PersistAgentState) }));
+            Assert.That(Single<PersistAgentState>(c).Seq, Is.EqualTo(2));
+        }),
         new("Stale_success_ack_is_ignored_S6_4", LocalRunning(1).InFlight(2), new PersistSucceeded(1, 3, 4), (s, c) =>
         {
             Assert.That((s.AgentStateVersion, s.Persist.InFlightSeq), Is.EqualTo((3L, (long?)2)));
@@ -89,7 +98,7 @@ public sealed class PersistenceReducerTableTests
             Assert.That(c, Is.EqualTo(new SessionCommand[] { new CompleteReply(9, ReplyOutcome.Ok) }))),
         new("Wait_with_a_pending_change_persists_now", Armed(LocalRunning(1), 4), new PersistWaitRequested(9), (s, c) =>
         {
-            Assert.That(s.Persist.Waiters, Is.EqualTo(new[] { new PersistWaiter(9, false) }));
+            Assert.That(s.Persist.Waiters, Is.EqualTo(new[] { new PersistWaiter(9, false, 1) }));
             Assert.That(Kinds(c), Is.EqualTo(new[] { nameof(CancelTimer), nameof(PersistAgentState) }));
         }),
         new("Wait_while_in_flight_only_waits", LocalRunning(1).InFlight(1), new PersistWaitRequested(9), (s, c) =>
@@ -100,7 +109,7 @@ public sealed class PersistenceReducerTableTests
         new("AgentConfig_while_phone_controlled_applies_persists_and_replies_after_the_persist", PhoneControlled(), new AgentConfigRequested("opus", null, null, 9, Now), (s, c) =>
         {
             Assert.That(s.AgentState.Model, Is.EqualTo("opus"));
-            Assert.That(s.Persist.Waiters, Is.EqualTo(new[] { new PersistWaiter(9, true) }));
+            Assert.That(s.Persist.Waiters, Is.EqualTo(new[] { new PersistWaiter(9, true, 1) }));
             Assert.That(c, Is.EqualTo(new SessionCommand[]
             {
                 new ApplyAgentConfig(2, new AgentConfig("opus")),

@@ -23,7 +23,7 @@ public sealed class SessionReducerPurityTests
             KeepAliveToken = 60,
             NextTimerToken = 61,
             Echo = new EchoWindows([new EchoEntry("hello", Now - 10)], [new EchoEntry("o1", Now - 10)]),
-            Persist = s.Persist with { InFlightSeq = 3, NextSeq = 4, Waiters = [new PersistWaiter(8, true)], RetryBudget = 1 },
+            Persist = s.Persist with { InFlightSeq = 3, NextSeq = 4, Waiters = [new PersistWaiter(8, true, 3)], RetryBudget = 1 },
             AgentState = s.AgentState with
             {
                 CompletedRequests = AgentStateDoc.EmptyCompleted.SetItem("old", new CompletedRequestRecord("Read", "{}", true, null, 5)),

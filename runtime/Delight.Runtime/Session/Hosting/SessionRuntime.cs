@@ -179,10 +179,11 @@ public sealed class SessionRuntime : IAsyncDisposable
             await IgnoreCancellation(runnerTask!).ConfigureAwait(false);
         }
 
-        await SocketHandler.DrainAsync().ConfigureAwait(false);
-        await _effects.DisposeAsync().ConfigureAwait(false);
+        // Nothing will be reduced any more: answer every caller first, so nothing below waits on a reply.
         _replies.CloseAll(StoppedError);
         _decisions.CloseAll(new PermissionDecision(false, "session runtime stopped"));
+        await SocketHandler.DrainAsync().ConfigureAwait(false);
+        await _effects.DisposeAsync().ConfigureAwait(false);
         _ended.TrySetResult(_loop.State.LastExitError);
         _cancel.Dispose();
     }

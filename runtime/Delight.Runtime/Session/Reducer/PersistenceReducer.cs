@@ -72,7 +72,11 @@ internal static class PersistenceReducer
             AgentStateVersion = Math.Max(s.AgentStateVersion, e.NewVersion),
             Persist = s.Persist with { InFlightSeq = null },
         };
-        Continue(tx);
+        AnswerWaiters(tx, null, upToSeq: e.Seq);
+        if (tx.S.Persist is { Dirty: true, DebounceArmed: false })
+        {
+            Send(tx, resetBudget: true); // the change made meanwhile
+        }
     }
 
     /// <summary>EvAgentStateVersionMismatch(sv): adopt the server version and retry while the budget lasts; after that,
@@ -128,7 +132,7 @@ internal static class PersistenceReducer
             return;
         }
 
-        tx.S = tx.S with { Persist = p with { Waiters = p.Waiters.Add(new PersistWaiter(e.ReplyId, WantsAgentState: false)) } };
+        tx.S = tx.S with { Persist = p with { Waiters = p.Waiters.Add(new PersistWaiter(e.ReplyId, WantsAgentState: false, WaiterMinSeq(p))) } };
         if (p.InFlightSeq is null)
         {
             PersistNow(tx);
@@ -168,7 +172,7 @@ internal static class PersistenceReducer
         tx.S = s with
         {
             AgentState = next,
-            Persist = s.Persist with { Waiters = s.Persist.Waiters.Add(new PersistWaiter(e.ReplyId, WantsAgentState: true)) },
+            Persist = s.Persist with { Waiters = s.Persist.Waiters.Add(new PersistWaiter(e.ReplyId, WantsAgentState: true, s.Persist.NextSeq)) },
         };
         if (s.Fsm == FsmState.RemoteRunning)
         {
@@ -186,21 +190,9 @@ internal static class PersistenceReducer
         tx.Emit(new QueryAgentSettings(e.ReplyId, s.RunnerGen, s.AgentState.AgentType, s.AgentState.Config, active));
     }
 
-    /// <summary>After a success: send the change made meanwhile, or answer the waiters.</summary>
-    private static void Continue(Tx tx)
-    {
-        var p = tx.S.Persist;
-        if (!p.Dirty)
-        {
-            AnswerWaiters(tx, null);
-        }
-        else if (!p.DebounceArmed)
-        {
-            Send(tx, resetBudget: true);
-        }
-
-        // Dirty with the debounce armed: the timer sends it.
-    }
+    /// <summary>The seq of the request that will carry the current state: the one in flight already carries it only
+    /// if nothing changed since it was sent.</summary>
+    private static long WaiterMinSeq(PersistState p) => p.InFlightSeq is { } inFlight && !p.Dirty ? inFlight : p.NextSeq;
 
     private static void Send(Tx tx, bool resetBudget)
     {
@@ -219,16 +211,18 @@ internal static class PersistenceReducer
         tx.Emit(new PersistAgentState(seq, AgentStateJson.Serialize(s.AgentState), s.AgentStateVersion));
     }
 
-    /// <summary>Completes every persist waiter: <paramref name="error"/>, or success with the persisted state.</summary>
-    private static void AnswerWaiters(Tx tx, ReplyOutcome? error)
+    /// <summary>Completes the persist waiters: all of them with <paramref name="error"/>, or, on success, those whose
+    /// change the request <paramref name="upToSeq"/> carried, with the persisted state.</summary>
+    private static void AnswerWaiters(Tx tx, ReplyOutcome? error, long upToSeq = long.MaxValue)
     {
         var s = tx.S;
-        if (s.Persist.Waiters.IsEmpty)
+        var answered = s.Persist.Waiters.Where(w => error is not null || w.MinSeq <= upToSeq).ToList();
+        if (answered.Count == 0)
         {
             return;
         }
 
-        foreach (var waiter in s.Persist.Waiters)
+        foreach (var waiter in answered)
         {
             var outcome = error ?? (waiter.WantsAgentState
                 ? new ReplyAgentState(AgentStateJson.Serialize(s.AgentState), s.AgentStateVersion)
@@ -236,6 +230,6 @@ internal static class PersistenceReducer
             tx.Emit(new CompleteReply(waiter.ReplyId, outcome));
         }
 
-        tx.S = s with { Persist = s.Persist with { Waiters = [] } };
+        tx.S = s with { Persist = s.Persist with { Waiters = s.Persist.Waiters.RemoveRange(answered) } };
     }
 }

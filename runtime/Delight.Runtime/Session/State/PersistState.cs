@@ -19,6 +19,7 @@ public sealed record PersistState(
     public static PersistState Initial { get; } = new(false, 0, 0, null, false, 1, []);
 }
 
-/// <summary>A caller waiting until the current agent state is persisted. <see cref="WantsAgentState"/>: the reply
-/// carries the persisted JSON and version (the agent-config RPC result).</summary>
-public sealed record PersistWaiter(long ReplyId, bool WantsAgentState);
+/// <summary>A caller waiting until the agent state as of its request is persisted: answered by the first successful
+/// request with seq ≥ <see cref="MinSeq"/> (the request that carries its change). <see cref="WantsAgentState"/>: the
+/// reply carries the persisted JSON and version (the agent-config RPC result).</summary>
+public sealed record PersistWaiter(long ReplyId, bool WantsAgentState, long MinSeq);
