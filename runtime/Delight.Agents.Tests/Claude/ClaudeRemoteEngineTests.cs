@@ -256,6 +256,31 @@ public sealed class ClaudeRemoteEngineTests
     }
 
     [Test]
+    public async Task SlowReadyIsAwaited()
+    {
+        var engine = Engine("--ready-delay-ms", "1500");
+        await engine.StartAsync(Spec(1), CancellationToken.None);
+        Assert.That(_host.Events, Is.EqualTo(new AgentEvent[] { new AgentReady(1, AgentMode.Remote) }));
+    }
+
+    [Test]
+    public async Task ASlowHostGetsEveryEventInOrder()
+    {
+        var engine = Engine();
+        await engine.StartAsync(Spec(1), CancellationToken.None);
+        _host.ReportDelay = TimeSpan.FromMilliseconds(30);
+        string[] texts = ["a", "b", "c", "d", "e"];
+        foreach (var text in texts)
+        {
+            await engine.SendUserMessageAsync(1, Message(text), CancellationToken.None);
+        }
+
+        await _host.WaitUntilAsync(() => _host.RecordTexts().Count == texts.Length ? "all" : null);
+        Assert.That(_host.RecordTexts(), Is.EqualTo(texts.Select(t => "stub: " + t)));
+        Assert.That(_host.Events.OfType<AgentSessionIdentified>().Count(), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task ALineOf64KiBAndMoreDoesNotStopTheStream()
     {
         var engine = Engine();

@@ -52,10 +52,17 @@ internal sealed class RecordingAgentHost : IAgentHost
         }
     }
 
-    public ValueTask ReportAsync(AgentEvent agentEvent, CancellationToken cancellationToken)
+    /// <summary>When set, every report waits this long first: a slow runtime inbox (backpressure on the engine).</summary>
+    public TimeSpan ReportDelay { get; set; }
+
+    public async ValueTask ReportAsync(AgentEvent agentEvent, CancellationToken cancellationToken)
     {
+        if (ReportDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ReportDelay, cancellationToken).ConfigureAwait(false);
+        }
+
         Signal(() => _events.Add(agentEvent));
-        return ValueTask.CompletedTask;
     }
 
     public async Task<PermissionDecision> AwaitPermissionAsync(PermissionAsk ask, CancellationToken cancellationToken)
