@@ -38,6 +38,12 @@ public static class BenchmarkProgram
             rest.AddRange(["--filter", "*"]);
         }
 
+        if (!informational && RewriteGuard.Check(rest, RewriteGuard.RuntimeIsRewritten()) is { } refusal)
+        {
+            output.WriteLine($"bench: {refusal}");
+            return 1;
+        }
+
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly)
             .Run([.. rest], BenchConfig.Create(mode))
             .ToList();
