@@ -15,6 +15,9 @@ public static class InvariantNames
     public const string NoGhostPermission = "no-ghost-permission";
     public const string SdkNeverDeadlocks = "sdk-never-deadlocks";
     public const string ScenarioOracle = "scenario-oracle";
+    public const string ConvergesAfterHeal = "converges-after-heal";
+    public const string ServerHasLatestState = "server-has-latest-agent-state";
+    public const string TurnStateFollowsLatestBoundary = "turn-state-follows-latest-boundary";
 
     // Liveness, as Coyote monitors with hot and cold states.
     public const string MessageEventuallySettled = "message-eventually-settled";

@@ -18,9 +18,10 @@ public sealed class SimLog
 
     public void Add(string actor, string kind, string detail = "")
     {
-        var at = _now();
         lock (_gate)
         {
+            // Read the clock under the log's lock so entries are in time order.
+            var at = _now();
             if (_entries.Count >= MaxEntries)
             {
                 _dropped++;

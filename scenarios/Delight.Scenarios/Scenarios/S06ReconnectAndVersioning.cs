@@ -1,0 +1,35 @@
+using Delight.Scenarios.World;
+using Delight.Sim.Exploration;
+using Delight.Sim.Swarm;
+using static Delight.Sim.Invariants.InvariantNames;
+
+namespace Delight.Scenarios.Scenarios;
+
+/// <summary>S6: disconnects, ack loss and a relay restart while prompts change the durable agent state. The server
+/// ends with the latest JSON and the agent-state version never decreases, in the CLI or on the phone.</summary>
+public sealed class S06ReconnectAndVersioning : Scenario
+{
+    public override string Name => "s6-reconnect-and-versioning";
+
+    public override string Description => "persists across disconnects, ack loss and a relay restart";
+
+    public override IReadOnlyList<string> Invariants => [AgentStateVersionMonotonic, ServerHasLatestState, ConvergesAfterHeal];
+
+    public override SwarmProfile Profile => SwarmProfile.Network | SwarmProfile.RelayRestart | SwarmProfile.HttpFaults;
+
+    protected override WorldOptions Options(SimContext context) =>
+        new() { Agent = new() { PermissionPercent = 50 } };
+
+    protected override async Task DriveAsync(SimWorld world)
+    {
+        await world.Phone.SwitchAsync("remote").ConfigureAwait(false);
+        var sends = world.Phone.SendFromAllTasksAsync();
+        var answers = world.Phone.AnswerPermissionsAsync(() => sends.IsCompleted && world.Phone.OpenMessages == 0 && world.Session.State.Requests.IsEmpty);
+        if (world.Context.Random.Chance(Math.Max(world.Context.Swarm.RelayRestartPercent * 5, 0)))
+        {
+            await world.Network.RestartRelayAsync().ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(sends, answers).ConfigureAwait(false);
+    }
+}
