@@ -298,7 +298,9 @@ public static class WireCodec
         }
     }
 
-    /// <summary>Strict UTF-8 → text; the error names the first invalid byte.</summary>
+    /// <summary>Strict UTF-8 → text (a leading BOM dropped); <see cref="WireFormatException"/> names the first invalid byte.</summary>
+    public static string ReadUtf8(ReadOnlySpan<byte> utf8) => ToText(utf8);
+
     internal static string ToText(ReadOnlySpan<byte> utf8)
     {
         var chars = new char[utf8.Length];
