@@ -40,7 +40,7 @@ public sealed class RpcRoutingTests
         relay.Time.Advance(TimeSpan.FromSeconds(29));
         Assert.That(ackText.Task.IsCompleted, Is.False, "29 s is inside the 30 s ack timeout");
         relay.Time.Advance(TimeSpan.FromSeconds(1));
-        var ack = await ackText.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var ack = await ackText.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.That(ack, Does.StartWith("{\"ok\":false,\"error\":"));
 
         cli.Requests.Single().Ack.SetResult("{\"success\":true}"); // too late

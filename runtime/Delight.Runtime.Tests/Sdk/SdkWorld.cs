@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Delight.Protocol.Crypto;
 using Delight.Runtime.Mailbox;
 using Delight.Runtime.Relay.Connections;
 using Delight.Runtime.Relay.Http;
@@ -11,13 +12,16 @@ namespace Delight.Runtime.Tests.Sdk;
 /// <summary>A relay, N sessions with known (fake) data keys, a CLI socket per session, and one SDK client.</summary>
 public sealed class SdkWorld : IAsyncDisposable
 {
+    /// <summary>Fake test master key.</summary>
+    public static readonly byte[] MasterKey = new byte[32];
+
     private int _localIds;
 
     private SdkWorld(RelayHarness relay, RecordingListener listener)
     {
         Relay = relay;
         Listener = listener;
-        Crypto = new AesGcmSdkCrypto(RandomNonceSource.Instance);
+        Crypto = ProtocolSdkCrypto.System;
         Http = new HttpClient(new RelayHttpHandler(relay.Api)) { BaseAddress = new Uri("http://relay.test") };
         Client = new DelightClient(
             new SdkOptions(Http, token => new InProcessSocket(relay.Server, HandshakeAuth.User(token), relay.Time), Crypto, relay.Time,
@@ -29,7 +33,7 @@ public sealed class SdkWorld : IAsyncDisposable
 
     public RecordingListener Listener { get; }
 
-    public AesGcmSdkCrypto Crypto { get; }
+    public ProtocolSdkCrypto Crypto { get; }
 
     public HttpClient Http { get; }
 
@@ -48,7 +52,9 @@ public sealed class SdkWorld : IAsyncDisposable
         {
             var key = Enumerable.Range(i * 7, 32).Select(b => (byte)b).ToArray(); // fake test keys
             await world.Relay.HttpAsync(new CreateTerminalRequest("term-" + i, "bWV0YQ=="));
-            var created = (SessionBody)(await world.Relay.HttpAsync(new CreateSessionRequest("term-" + i + ":fake", "term-" + i, "bWV0YQ==", "{\"controlledByUser\":false}", Convert.ToBase64String(key)))).Body;
+            // The DEK goes up wrapped to the content key of the (fake, all-zero) master key, as the CLI does.
+            var wrapped = WrappedDataKey.Wrap(key, ContentKeyPair.FromMasterSecret(MasterKey).PublicKey, SystemRandomSource.Instance);
+            var created = (SessionBody)(await world.Relay.HttpAsync(new CreateSessionRequest("term-" + i + ":fake", "term-" + i, "bWV0YQ==", "{\"controlledByUser\":false}", wrapped))).Body;
             var sid = created.Session.Id;
             world.Sessions.Add(sid);
             world.Keys[sid] = key;
@@ -59,7 +65,7 @@ public sealed class SdkWorld : IAsyncDisposable
         }
 
         await world.Client.SetTokenAsync(world.Relay.Token());
-        await world.Client.SetMasterKeyAsync(new byte[32]);
+        await world.Client.SetMasterKeyAsync(MasterKey);
         if (!await world.Client.ConnectAsync())
         {
             throw new InvalidOperationException("the client did not connect");

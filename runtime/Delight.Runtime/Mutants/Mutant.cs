@@ -44,4 +44,13 @@ public enum Mutant
 
     /// <summary>3.10-C: buffered phone messages are dropped when a remote start fails.</summary>
     BufferedMessagesDroppedOnFailedStart,
+
+    /// <summary>S8: the relay applies every session-alive as it arrives, so a stale keep-alive reopens a closed turn.</summary>
+    RelayStaleKeepAliveReopensTurn,
+
+    /// <summary>F6: the old session socket's late disconnect marks the reconnected session offline.</summary>
+    RelayLateDisconnectMarksOffline,
+
+    /// <summary>3.10-H: the SDK send gate ignores the phone's own in-flight send, so two quick sends both pass.</summary>
+    SdkStaleSendGate,
 }

@@ -1,3 +1,4 @@
+using Delight.Runtime.Mutants;
 using Delight.Runtime.Relay.Commands;
 using Delight.Runtime.Relay.Connections;
 using Delight.Runtime.Relay.Events;
@@ -61,7 +62,7 @@ public sealed partial class AccountReducer
         // F6: the old socket's late disconnect must not mark a reconnected session (or terminal) offline.
         if (connection.Scope == ClientScope.SessionScoped
             && connection.SessionId is { } sessionId
-            && !HasOtherSocket(tx.State, ClientScope.SessionScoped, sessionId)
+            && (!HasOtherSocket(tx.State, ClientScope.SessionScoped, sessionId) || MutantSwitches.IsArmed(Mutant.RelayLateDisconnectMarksOffline))
             && tx.State.Sessions.TryGetValue(sessionId, out var session))
         {
             var turn = session.Turn.Open ? session.Turn with { Open = false, CompletedAtMs = e.NowMs } : session.Turn;
@@ -136,7 +137,7 @@ public sealed partial class AccountReducer
             stale = time < turn.BoundaryAtMs;
         }
 
-        if (stale)
+        if (stale && !MutantSwitches.IsArmed(Mutant.RelayStaleKeepAliveReopensTurn))
         {
             return turn;
         }

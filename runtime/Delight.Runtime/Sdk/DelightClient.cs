@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Delight.Runtime.Mutants;
 using Delight.Runtime.Relay.Http;
 using Delight.Runtime.Relay.Wire;
 using Delight.Runtime.Transport;
@@ -277,7 +278,7 @@ public sealed partial class DelightClient : IAsyncDisposable
             {
                 SessionControlState.Offline => "cannot send: session offline",
                 SessionControlState.Local => "cannot send: session local",
-                _ when entry.Working || entry.SendPendingUntilMs > now => "cannot send: session working",
+                _ when entry.Working || (entry.SendPendingUntilMs > now && !MutantSwitches.IsArmed(Mutant.SdkStaleSendGate)) => "cannot send: session working",
                 _ => null,
             };
             if (refusal is not null)
