@@ -209,6 +209,34 @@ public sealed class SocketIoConnectionTests
     }
 
     [Test]
+    public async Task After_a_token_refresh_the_new_socket_keeps_the_handler_and_its_rpc_methods_answer()
+    {
+        // Upstream (RUNTIME.md F6, LATENT): the refreshed socket lost its rpc-request handler, so RPCs stopped working.
+        var tokens = new SequenceTokenSource("expired-1", "fresh-2");
+        var handler = new RecordingSocketHandler();
+        SocketIoConnection? connection = null;
+        handler.OnConnectedHook = () => connection!.EmitAsync("rpc-register", """{"method":"s-1:ping"}""");
+        handler.OnEventHook = async (name, payload, ack) =>
+        {
+            if (name == "rpc-request" && ack is not null)
+            {
+                await ack("""{"success":true}""");
+            }
+        };
+        connection = Open(SocketScope.SessionScoped("s-1"), tokens, handler);
+
+        await connection.ConnectAsync();
+        await handler.NextAsync<SocketReport.AuthError>();
+        await handler.NextAsync<SocketReport.Connected>(c => c.Number == 2);
+        await ScriptedRelayBackend.WaitUntilAsync(
+            () => backend.RpcMethods.TryGetValue("s-1:ping", out var owner) && owner.IsConnected, "rpc-register on the refreshed socket");
+        var result = await backend.RpcMethods["s-1:ping"].EmitWithAckAsync("rpc-request", """{"method":"s-1:ping","params":"{}"}""", TimeSpan.FromSeconds(5));
+
+        Assert.That(result, Is.EqualTo("""{"success":true}"""));
+        Assert.That(backend.Handshakes.Last().Auth["token"]!.GetValue<string>(), Is.EqualTo("fresh-2"));
+    }
+
+    [Test]
     public async Task A_connect_error_becomes_an_auth_error_and_the_refreshed_token_gets_in()
     {
         var tokens = new SequenceTokenSource("reject-handshake", "good");
