@@ -124,10 +124,16 @@ public sealed class SessionEffects : ICommandHandler<SessionCommand>, IAsyncDisp
             case SendToAgent or InjectToAgent:
                 if (MutantSwitches.IsArmed(Mutant.NonFifoAgentSends))
                 {
-                    // Seeded defect (3.9-1): one task per send behind a lock that does not keep order.
+                    // Seeded defect (3.9-1): one task per send behind a lock that does not keep order (a barging
+                    // lock: whichever waiting task polls first after a release wins, like Go's unfair mutex).
                     _background.Run(async () =>
                     {
-                        await _nonFifoSendLock.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                        while (!_nonFifoSendLock.Wait(0))
+                        {
+                            _stopping.Token.ThrowIfCancellationRequested();
+                            await Task.Yield();
+                        }
+
                         try
                         {
                             await ExecuteSendAsync(command, _stopping.Token).ConfigureAwait(false);
