@@ -92,15 +92,15 @@ public sealed class CaptureSanitizerTests
 
         var record = JsonNode.Parse(emit["recordJson"]!.GetValue<string>())!;
         Assert.That(record["role"]!.GetValue<string>(), Is.EqualTo("agent"), "embedded records keep their structure");
-        Assert.That(record["content"]!["data"]!["input"]!.GetValue<string>(), Does.Match("^<text-[0-9]+>$"));
+        Assert.That(record["content"]!["data"]!["input"]!.GetValue<string>(), Does.Match("^redacted:text-[0-9]+$"));
 
         var permission = lines[3]["payload"]!;
         Assert.That(permission["toolName"]!.GetValue<string>(), Is.EqualTo("Bash"));
         var input = JsonNode.Parse(permission["inputJson"]!.GetValue<string>())!;
         Assert.That(input["command"]!.GetValue<string>(), Is.EqualTo(record["content"]!["data"]!["input"]!.GetValue<string>()),
             "the same value gets the same placeholder everywhere");
-        Assert.That(input["cwd"]!.GetValue<string>(), Does.Match("^<path-[0-9]+>$"));
-        Assert.That(permission["model"]!.GetValue<string>(), Does.Match("^<text-[0-9]+>$"), "a vocabulary field with a non-vocabulary value is redacted");
+        Assert.That(input["cwd"]!.GetValue<string>(), Does.Match("^redacted:path-[0-9]+$"));
+        Assert.That(permission["model"]!.GetValue<string>(), Does.Match("^redacted:text-[0-9]+$"), "a vocabulary field with a non-vocabulary value is redacted");
     }
 
     [Test]

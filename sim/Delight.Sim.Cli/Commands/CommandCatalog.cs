@@ -10,5 +10,7 @@ internal static class CommandCatalog
         yield return VersionCommand.Create();
         yield return Crypto.CryptoCommand.Create();
         yield return Bench.BenchCommand.Create();
+        yield return Capture.CaptureCommand.Create();
+        yield return Replay.ReplayCommand.Create();
     }
 }

@@ -19,7 +19,7 @@ public sealed partial class CaptureSanitizer
     /// <summary>How many distinct values of each kind were replaced (written into the capture header).</summary>
     public IReadOnlyDictionary<string, int> Counters => _counters;
 
-    [GeneratedRegex(@"^<[a-z]+-[0-9]+>$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^redacted:[a-z]+-[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex(@"^[a-z]+-[0-9]+$", RegexOptions.CultureInvariant)]
@@ -66,9 +66,11 @@ public sealed partial class CaptureSanitizer
                 return null;
             case JsonObject obj:
                 var copy = new JsonObject();
+                var keyedBy = FieldPolicy.IsKeyedById(fieldName, out var keyKind) ? keyKind : null;
                 foreach (var (name, value) in obj)
                 {
-                    copy[name] = Visit(value, name);
+                    var key = keyedBy is null ? name : Pseudonymize(keyedBy, name);
+                    copy[key] = Visit(value, name);
                 }
 
                 return copy;
@@ -97,9 +99,7 @@ public sealed partial class CaptureSanitizer
         var treatment = FieldPolicy.Classify(fieldName, out var kind);
         if (treatment == FieldTreatment.Pseudonym)
         {
-            return PseudonymPattern().IsMatch(value) && value.StartsWith(kind + "-", StringComparison.Ordinal)
-                ? value
-                : Replace(kind, value, static (k, n) => $"{k}-{n}");
+            return Pseudonymize(kind, value);
         }
 
         if (treatment == FieldTreatment.Keep && value.Length <= FieldPolicy.MaxVocabularyLength && VocabularyPattern().IsMatch(value))
@@ -112,8 +112,16 @@ public sealed partial class CaptureSanitizer
             return Visit(embedded, fieldName)!.ToJsonString();
         }
 
-        return Replace(kind, value, static (k, n) => $"<{k}-{n}>");
+        return Replace(kind, value, static (k, n) => $"redacted:{k}-{n}");
     }
+
+    private string Pseudonymize(string kind, string value) =>
+        PseudonymPattern().IsMatch(value) && value.StartsWith(kind + "-", StringComparison.Ordinal)
+            ? value
+            : Replace(kind, value, static (k, n) => $"{k}-{n}");
+
+    /// <summary>True for a value this sanitizer produced as a placeholder.</summary>
+    public static bool IsPlaceholder(string value) => PlaceholderPattern().IsMatch(value);
 
     private string Replace(string kind, string value, Func<string, int, string> format)
     {

@@ -25,8 +25,23 @@ internal static class FieldPolicy
         "kind", "dir", "direction", "source", "mode", "fsm", "phase", "status", "state", "type", "t", "role",
         "agentType", "permissionMode", "model", "reasoningEffort", "format", "runtimeVersion", "producer",
         "clientType", "outcome", "error", "errorCode", "reason", "transition", "toolName", "name", "method",
-        "resource", "timer", "flavor", "strategy", "scenario", "mutant",
+        "resource", "timer", "flavor", "strategy", "scenario", "mutant", "target", "uiKind", "code",
     };
+
+    /// <summary>Objects whose property names are ids (agent state's requests by request id).</summary>
+    private static readonly Dictionary<string, string> KeyedByIdKinds = new(StringComparer.Ordinal)
+    {
+        ["requests"] = "request",
+        ["completedRequests"] = "request",
+        ["pendingPermissions"] = "request",
+    };
+
+    /// <summary>True when the object held by <paramref name="fieldName"/> is keyed by ids of <paramref name="kind"/>.</summary>
+    public static bool IsKeyedById(string? fieldName, out string kind)
+    {
+        kind = "";
+        return fieldName is not null && KeyedByIdKinds.TryGetValue(fieldName, out kind!);
+    }
 
     /// <summary>Id fields whose pseudonyms share a kind, so equal ids stay equal across field names.</summary>
     private static readonly Dictionary<string, string> IdKinds = new(StringComparer.Ordinal)
@@ -50,6 +65,7 @@ internal static class FieldPolicy
         ["resumeToken"] = "resume",
         ["connectionId"] = "connection",
         ["socketId"] = "connection",
+        ["pendingRequests"] = "request",
     };
 
     /// <summary>Longest vocabulary value kept verbatim; longer values are redacted (they are not vocabulary).</summary>
