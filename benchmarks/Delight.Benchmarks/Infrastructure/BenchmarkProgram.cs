@@ -1,3 +1,4 @@
+using System.Reflection;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -16,10 +17,16 @@ public static class BenchmarkProgram
 
     private static readonly string[] InformationalSwitches = ["--list", "--help", "-h", "-?", "--info", "--version"];
 
-    public static int Run(string[] args, TextWriter output)
+    public static int Run(string[] args, TextWriter output) =>
+        Run(args, output, typeof(BenchmarkProgram).Assembly, BuildKind.Ordinary);
+
+    /// <param name="suites">The assembly whose benchmarks to run.</param>
+    /// <param name="build">The build those benchmarks must measure (checked before anything runs).</param>
+    public static int Run(string[] args, TextWriter output, Assembly suites, BuildKind build)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(suites);
 
         var mode = args.Contains(QuickSwitch, StringComparer.Ordinal) ? BenchMode.Quick
             : args.Contains(ShortSwitch, StringComparer.Ordinal) ? BenchMode.Short
@@ -38,13 +45,13 @@ public static class BenchmarkProgram
             rest.AddRange(["--filter", "*"]);
         }
 
-        if (!informational && RewriteGuard.Check(rest, RewriteGuard.RuntimeIsRewritten()) is { } refusal)
+        if (!informational && RewriteGuard.Check(build, RewriteGuard.RuntimeIsRewritten()) is { } refusal)
         {
             output.WriteLine($"bench: {refusal}");
             return 1;
         }
 
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly)
+        var summaries = BenchmarkSwitcher.FromAssembly(suites)
             .Run([.. rest], BenchConfig.Create(mode))
             .ToList();
 

@@ -4,8 +4,8 @@ using Delight.Runtime.Actor;
 namespace Delight.Benchmarks.Infrastructure;
 
 /// <summary>
-/// Keeps each suite on the build it claims to measure: the inbox, loop, crypto and codec suites measure ordinary
-/// assemblies; only the exploration suite may run from a Coyote-rewritten build (benchmarks/README.md).
+/// Keeps each suite on the build it claims to measure: the inbox, loop, crypto and codec suites (Delight.Benchmarks)
+/// measure ordinary assemblies; the exploration suite (Delight.Benchmarks.Exploration) measures rewritten ones.
 /// </summary>
 public static class RewriteGuard
 {
@@ -28,19 +28,15 @@ public static class RewriteGuard
         }
     }
 
-    /// <summary>An error to print when a rewritten build is asked for suites other than exploration, else null.</summary>
-    public static string? Check(IReadOnlyList<string> benchmarkDotNetArgs, bool runtimeIsRewritten)
+    /// <summary>An error to print when the loaded runtime is not the build <paramref name="expected"/>, else null.</summary>
+    public static string? Check(BuildKind expected, bool runtimeIsRewritten) => (expected, runtimeIsRewritten) switch
     {
-        ArgumentNullException.ThrowIfNull(benchmarkDotNetArgs);
-        if (!runtimeIsRewritten)
-        {
-            return null;
-        }
-
-        var filters = benchmarkDotNetArgs.SkipWhile(a => a is not ("--filter" or "-f")).Skip(1).TakeWhile(a => !a.StartsWith('-')).ToList();
-        return filters.Count > 0 && filters.All(f => f.Contains("Exploration", StringComparison.OrdinalIgnoreCase))
-            ? null
-            : "this build is Coyote-rewritten: only the exploration suite may run from it (--filter '*Exploration*'); "
-              + "the other suites measure an ordinary build (benchmarks/README.md)";
-    }
+        (BuildKind.Ordinary, true) =>
+            "this build is Coyote-rewritten: the inbox, loop, crypto and codec suites measure an ordinary build "
+            + "(do not build Delight.Benchmarks with CoyoteRewrite; benchmarks/README.md)",
+        (BuildKind.Rewritten, false) =>
+            "the exploration suite must measure Coyote-rewritten assemblies, and these are not "
+            + "(build benchmarks/Delight.Benchmarks.Exploration with dotnet build, which rewrites its output)",
+        _ => null,
+    };
 }
