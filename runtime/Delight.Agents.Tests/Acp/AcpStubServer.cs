@@ -21,7 +21,7 @@ namespace Delight.Agents.Tests.Acp;
 /// </summary>
 internal sealed class AcpStubServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, RunState> _runs = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -29,13 +29,29 @@ internal sealed class AcpStubServer : IAsyncDisposable
 
     public AcpStubServer()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        BaseUrl = "http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _listener.Prefixes.Add(BaseUrl + "/");
-        _listener.Start();
+        // A probed free port can be taken again before HttpListener binds it: retry on a fresh one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var listener = new HttpListener();
+            var url = "http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            listener.Prefixes.Add(url + "/");
+            try
+            {
+                listener.Start();
+                _listener = listener;
+                BaseUrl = url;
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+            }
+        }
+
         _loop = Task.Run(LoopAsync);
     }
 
@@ -48,8 +64,14 @@ internal sealed class AcpStubServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Close(); // Close stops too; calling Stop first makes the managed listener throw on some runs
+        }
+        catch (HttpListenerException)
+        {
+        }
+
         try
         {
             await _loop.WaitAsync(TimeSpan.FromSeconds(5));
