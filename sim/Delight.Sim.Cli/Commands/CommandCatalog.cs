@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return Bench.BenchCommand.Create();
         yield return Capture.CaptureCommand.Create();
         yield return Replay.ReplayCommand.Create();
+        yield return Wire.WireCommand.Create();
     }
 }
