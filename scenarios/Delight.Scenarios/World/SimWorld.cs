@@ -40,7 +40,7 @@ public sealed class SimWorld
         Session = new StandInSession(
             SessionId,
             Network.CreateClient("cli", HandshakeAuth.Session("sim-token-cli", SessionId)),
-            new HttpMessageInvoker(new SimHttpHandler(Network, Relay, "cli")),
+            new SimHttpHandler(Network, Relay, "cli"),
             host => agent = new ScriptedAgentEngine(context, host, options.Agent),
             context.Clock,
             context.Log,
@@ -48,7 +48,7 @@ public sealed class SimWorld
             new SessionInvariantObserver(context.Invariants));
         Agent = agent ?? throw new InvalidOperationException("the session did not create its engine");
         var client = new PhoneClient(SessionId, Network.CreateClient("phone", HandshakeAuth.User("sim-token-phone")),
-            new HttpMessageInvoker(new SimHttpHandler(Network, Relay, "phone")), context.Clock, context.Log);
+            new SimHttpHandler(Network, Relay, "phone"), context.Clock, context.Log);
         Phone = new FakePhone(context, client);
         Agent.MessageDelivered += Phone.MessageSettled;
         Session.MessageReportedFailed += Phone.MessageSettled;

@@ -52,6 +52,8 @@ public sealed class ExploreCommandTests
         Assert.That(Explore(scenario: "no-such-scenario"), Is.EqualTo(2));
         Assert.That(Explore(iterations: 0), Is.EqualTo(2));
         Assert.That(Explore(seed: -1), Is.EqualTo(2));
+        Assert.That(ExploreCommand.Run(new ExploreArguments("s1", 1, 1, "random", _dir, false, false) { Mutant = "NoSuchMutant" }, _out, _err), Is.EqualTo(2));
+        Assert.That(_err.ToString(), Does.Contain("unknown mutant"));
         Assert.That(_err.ToString(), Does.Contain("unknown strategy").And.Contain("unknown scenario"));
     }
 

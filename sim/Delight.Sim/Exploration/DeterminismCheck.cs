@@ -17,4 +17,20 @@ public static class DeterminismCheck
 
         return first.Count == second.Count ? null : common;
     }
+
+    /// <summary>Where two event logs of the same iteration part ways.</summary>
+    public static string Describe(IReadOnlyList<Recording.SimLogEntry> first, IReadOnlyList<Recording.SimLogEntry> second)
+    {
+        var common = Math.Min(first.Count, second.Count);
+        for (var i = 0; i < common; i++)
+        {
+            if (first[i].ToString() != second[i].ToString())
+            {
+                return $"First difference at step {i + 1}: run 1 `{first[i]}` vs run 2 `{second[i]}`" +
+                    (i > 0 ? $" (after `{first[i - 1]}`)" : string.Empty);
+            }
+        }
+
+        return $"The logs agree for {common} steps; run 1 has {first.Count}, run 2 has {second.Count}.";
+    }
 }

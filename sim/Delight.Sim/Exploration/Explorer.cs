@@ -47,7 +47,8 @@ public static class Explorer
             if (divergence is { } index)
             {
                 var message = $"[invariant:{Invariants.InvariantNames.HarnessDeterminism}] iteration {index + 1} produced a " +
-                    "different event log on its second run: something in the world is not under Coyote's control (a harness bug)";
+                    "different event log on its second run: something in the world is not under Coyote's control (a harness bug). " +
+                    DeterminismCheck.Describe(run.Recorder.LogOf(index), second.Recorder.LogOf(index));
                 return new ExploreOutcome(scenario.Name, run.Recorder.Iterations, true,
                     Invariants.InvariantNames.HarnessDeterminism, message, null, null, index + 1);
             }

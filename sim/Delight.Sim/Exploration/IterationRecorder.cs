@@ -28,6 +28,14 @@ internal sealed class IterationRecorder(bool keepAll, Action<int>? onIterationSt
         onIterationStarted?.Invoke(count);
     }
 
+    public IReadOnlyList<Recording.SimLogEntry> LogOf(int index)
+    {
+        lock (_gate)
+        {
+            return index < _all.Count ? _all[index].Log.Snapshot() : [];
+        }
+    }
+
     public IReadOnlyList<string> Hashes()
     {
         lock (_gate)

@@ -12,6 +12,11 @@ public sealed class SimHttpHandler(SimNetwork network, ISimHttpEndpoint endpoint
 {
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Calls the simulated relay directly. Prefer this to HttpClient/HttpMessageInvoker under Coyote: their
+    /// telemetry path awaits inside the (non-rewritten) BCL, which Coyote cannot control, and runs stop being
+    /// deterministic.</summary>
+    public Task<HttpResponseMessage> InvokeAsync(HttpRequestMessage request) => SendAsync(request, CancellationToken.None);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri?.PathAndQuery ?? "/";

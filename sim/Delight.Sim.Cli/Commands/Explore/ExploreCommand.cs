@@ -21,9 +21,10 @@ internal static class ExploreCommand
         var output = new Option<string?>("--out") { Description = "Folder for bug files and reports (default: a new folder, printed)." };
         var determinism = new Option<bool>("--check-determinism") { Description = "Run every iteration twice and compare event-log hashes." };
         var list = new Option<bool>("--list") { Description = "List the scenarios and exit." };
+        var mutant = new Option<string?>("--mutant") { Description = "Arm one seeded mutant (a name of Delight.Runtime.Mutants.Mutant) for the run." };
         var command = new Command("explore", "Hunt for concurrency bugs in the simulated world under Coyote.")
         {
-            scenario, iterations, seed, strategy, output, determinism, list,
+            scenario, iterations, seed, strategy, output, determinism, list, mutant,
         };
         command.SetAction(parse => Run(
             new ExploreArguments(
@@ -33,7 +34,10 @@ internal static class ExploreCommand
                 parse.GetValue(strategy) ?? "random",
                 parse.GetValue(output),
                 parse.GetValue(determinism),
-                parse.GetValue(list)),
+                parse.GetValue(list))
+            {
+                Mutant = parse.GetValue(mutant),
+            },
             Console.Out,
             Console.Error));
         return command;
@@ -67,6 +71,13 @@ internal static class ExploreCommand
             return Bad(error, $"--seed must be between 0 and {uint.MaxValue}");
         }
 
+        var armed = Runtime.Mutants.Mutant.None;
+        if (arguments.Mutant is not null
+            && (!Enum.TryParse(arguments.Mutant, ignoreCase: true, out armed) || !Enum.IsDefined(armed)))
+        {
+            return Bad(error, $"unknown mutant '{arguments.Mutant}'; one of: {string.Join(", ", Enum.GetNames<Runtime.Mutants.Mutant>().Skip(1))}");
+        }
+
         IReadOnlyList<Delight.Scenarios.Scenarios.Scenario> scenarios;
         if (string.Equals(arguments.Scenario, "all", StringComparison.OrdinalIgnoreCase))
         {
@@ -91,7 +102,7 @@ internal static class ExploreCommand
             {
                 var total = (uint)(arguments.Iterations ?? (int)s.DefaultIterations);
                 var progress = new ProgressLine(output, s.Name, (int)total);
-                var options = new ExploreOptions(total, (uint)arguments.Seed, strategy, outDirectory, arguments.CheckDeterminism)
+                var options = new ExploreOptions(total, (uint)arguments.Seed, strategy, outDirectory, arguments.CheckDeterminism, armed)
                 {
                     OnIteration = progress.Report,
                 };
@@ -135,4 +146,8 @@ internal sealed record ExploreArguments(
     string Strategy,
     string? Out,
     bool CheckDeterminism,
-    bool List);
+    bool List)
+{
+    /// <summary>A seeded mutant to arm for the run (null: none).</summary>
+    public string? Mutant { get; init; }
+}

@@ -17,7 +17,7 @@ public sealed class PhoneClient : ISocketHandler
 
     private readonly object _gate = new();
     private readonly ISocketConnection _socket;
-    private readonly HttpMessageInvoker _http;
+    private readonly Network.SimHttpHandler _http;
     private readonly TimeProvider _clock;
     private readonly SimLog _log;
     private readonly IMailbox<Func<Task>> _dispatch;
@@ -30,7 +30,7 @@ public sealed class PhoneClient : ISocketHandler
     private bool _stopping;
     private bool _resyncQueued;
 
-    public PhoneClient(string sessionId, ISocketConnection socket, HttpMessageInvoker http, TimeProvider clock, SimLog log)
+    public PhoneClient(string sessionId, ISocketConnection socket, Network.SimHttpHandler http, TimeProvider clock, SimLog log)
     {
         SessionId = sessionId;
         _socket = socket;
@@ -335,7 +335,7 @@ public sealed class PhoneClient : ISocketHandler
         where T : class
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("http://relay.sim" + path));
-        using var response = await _http.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
+        using var response = await _http.InvokeAsync(request).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"status {(int)response.StatusCode}");

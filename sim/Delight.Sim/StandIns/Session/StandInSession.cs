@@ -25,7 +25,7 @@ public sealed class StandInSession
     private readonly IMailbox<SendToAgent> _sends;
     private readonly List<Task> _background = [];
     private readonly List<ITimer> _timers = [];
-    private readonly HttpMessageInvoker _http;
+    private readonly Network.SimHttpHandler _http;
     private readonly Wire.SeqGate<Wire.UpdatePayload> _seq = new();
     private readonly SemaphoreSlim _offerGate = new(1, 1);
     private readonly HashSet<(long, AgentMode)> _committedRunning = [];
@@ -39,7 +39,7 @@ public sealed class StandInSession
     public StandInSession(
         string sessionId,
         ISocketConnection socket,
-        HttpMessageInvoker http,
+        Network.SimHttpHandler http,
         Func<IAgentHost, IAgentEngine> engineFactory,
         TimeProvider clock,
         SimLog log,
@@ -237,7 +237,7 @@ public sealed class StandInSession
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://relay.sim/v1/sessions/{SessionId}/messages?afterSeq={_seq.LastSeq}"));
-                using var response = await _http.SendAsync(request, CancellationToken.None).ConfigureAwait(false);
+                using var response = await _http.InvokeAsync(request).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
                     throw new HttpRequestException($"status {(int)response.StatusCode}");
