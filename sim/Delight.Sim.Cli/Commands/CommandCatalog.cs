@@ -13,5 +13,7 @@ internal static class CommandCatalog
         yield return Capture.CaptureCommand.Create();
         yield return Replay.ReplayCommand.Create();
         yield return Wire.WireCommand.Create();
+        yield return Explore.ExploreCommand.Create();
+        yield return Explore.ReplayBugCommand.Create();
     }
 }
