@@ -7,7 +7,7 @@ using Delight.Runtime.Session;
 
 namespace Delight.Runtime.Tests.Session.Fakes;
 
-/// <summary>A SessionRuntime on production mailboxes with a fake socket, a fake engine and a manual clock.</summary>
+/// <summary>A SessionRuntime on production (or simulation) mailboxes with a fake socket, a fake engine and a manual clock.</summary>
 internal sealed class SessionHarness : IAsyncDisposable
 {
     public const string Sid = "sid-1";
@@ -17,11 +17,11 @@ internal sealed class SessionHarness : IAsyncDisposable
 
     private readonly ContentCipher _phoneCipher = new(DataKey, new SeededRandomSource(99));
 
-    public SessionHarness(Action<FakeEngine>? configure = null, long serverVersion = 0)
+    public SessionHarness(Action<FakeEngine>? configure = null, long serverVersion = 0, IMailboxFactory? mailboxes = null)
     {
         Engines.Configure = configure;
         Socket.ServerVersion = serverVersion;
-        var world = new SessionWorld(Time, ChannelMailboxFactory.Instance, Socket, Engines, new SequentialIdSource(), new SeededRandomSource(7), Console);
+        var world = new SessionWorld(Time, mailboxes ?? ChannelMailboxFactory.Instance, Socket, Engines, new SequentialIdSource(), new SeededRandomSource(7), Console);
         Runtime = new SessionRuntime(world, SessionState.Initial(SessionSettings.Create(Sid, "fake", "/work"), agentStateVersion: serverVersion), DataKey);
     }
 
