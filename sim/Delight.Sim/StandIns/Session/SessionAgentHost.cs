@@ -27,7 +27,7 @@ internal sealed class SessionAgentHost(StandInSession session) : IAgentHost
     {
         var promise = new PermissionPromise(ask.RequestId);
         await session.TryPostAsync(new PermissionAwaited(ask.Generation, ask.RequestId, ask.ToolName, promise)).ConfigureAwait(false);
-        using var registration = cancellationToken.Register(() =>
+        var registration = cancellationToken.Register(() =>
         {
             try
             {
@@ -38,6 +38,15 @@ internal sealed class SessionAgentHost(StandInSession session) : IAgentHost
                 // stopped
             }
         });
-        return await promise.Task.ConfigureAwait(false);
+        try
+        {
+            return await promise.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            // Unregister, not Dispose: Dispose spin-waits (outside Coyote's control) for a callback running on another
+            // task, which hangs the scheduler when that callback is paused at a controlled lock.
+            registration.Unregister();
+        }
     }
 }
