@@ -25,7 +25,7 @@ public sealed partial class CaptureSanitizer
     [GeneratedRegex(@"^[a-z]+-[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex PseudonymPattern();
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_.:/-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.:/-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex VocabularyPattern();
 
     /// <summary>Sanitizes one JSON document (a header or a record line) and returns the sanitized tree.</summary>
@@ -102,9 +102,15 @@ public sealed partial class CaptureSanitizer
             return Pseudonymize(kind, value);
         }
 
-        if (treatment == FieldTreatment.Keep && value.Length <= FieldPolicy.MaxVocabularyLength && VocabularyPattern().IsMatch(value))
+        if (treatment == FieldTreatment.Keep)
         {
-            return value;
+            // Vocabulary may embed an id (a timer named "permission-timeout:<requestId>"): ids seen so far become
+            // their pseudonyms inside it too, so the name still matches the pseudonymized id everywhere else.
+            var withPseudonyms = ReplaceKnownIds(value);
+            if (withPseudonyms.Length <= FieldPolicy.MaxVocabularyLength && VocabularyPattern().IsMatch(withPseudonyms))
+            {
+                return withPseudonyms;
+            }
         }
 
         if (TryParseEmbeddedJson(value, out var embedded))
@@ -113,6 +119,20 @@ public sealed partial class CaptureSanitizer
         }
 
         return Replace(kind, value, static (k, n) => $"redacted:{k}-{n}");
+    }
+
+    private string ReplaceKnownIds(string value)
+    {
+        foreach (var ((kind, original), pseudonym) in _replacements)
+        {
+            if (original.Length >= 4 && !kind.Contains(' ', StringComparison.Ordinal) && pseudonym.Length > 0 &&
+                !pseudonym.StartsWith("redacted:", StringComparison.Ordinal) && value.Contains(original, StringComparison.Ordinal))
+            {
+                value = value.Replace(original, pseudonym, StringComparison.Ordinal);
+            }
+        }
+
+        return value;
     }
 
     private string Pseudonymize(string kind, string value) =>

@@ -25,7 +25,7 @@ internal static class FieldPolicy
         "kind", "dir", "direction", "source", "mode", "fsm", "phase", "status", "state", "type", "t", "role",
         "agentType", "permissionMode", "model", "reasoningEffort", "format", "runtimeVersion", "producer",
         "clientType", "outcome", "error", "errorCode", "reason", "transition", "toolName", "name", "method",
-        "resource", "timer", "flavor", "strategy", "scenario", "mutant", "target", "uiKind", "code",
+        "resource", "timer", "flavor", "correlation", "runtimeVersion", "strategy", "scenario", "mutant", "target", "uiKind", "code",
     };
 
     /// <summary>Objects whose property names are ids (agent state's requests by request id).</summary>

@@ -10,6 +10,7 @@ internal static class CaptureCommand
         var command = new Command("capture", "Work with captures (captures/FORMAT.md): sanitize them and print the format's JSON schema.");
         command.Subcommands.Add(SanitizeCommand.Create());
         command.Subcommands.Add(SchemaCommand.Create());
+        command.Subcommands.Add(RecordFlowCommand.Create());
         return command;
     }
 }

@@ -24,6 +24,7 @@ internal static class ReplayCommand
         var explore = new Option<uint>("--explore") { Description = "Instead of replaying exactly, keep each source's order but let Coyote vary the interleaving across sources for N iterations, checking the invariants (one FILE). Bugs are written as bug files, as `explore` does." };
         var seed = new Option<uint>("--seed") { Description = "Seed of the exploration (with --explore).", DefaultValueFactory = _ => 1 };
         var outDir = new Option<string?>("--out") { Description = "Folder for bug files (with --explore; default: a new folder whose path is printed)." };
+        command.Arguments.Add(paths);
         command.Options.Add(explore);
         command.Options.Add(seed);
         command.Options.Add(outDir);
