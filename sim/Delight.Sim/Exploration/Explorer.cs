@@ -110,7 +110,8 @@ public static class Explorer
         var context = recorder.Current;
         var invariant = BugClassifier.Classify(message);
         var mutantPart = options.Mutant == Mutant.None ? string.Empty : $"-{options.Mutant}";
-        var stem = $"{scenario.Name}{mutantPart}-seed{options.Seed}-it{recorder.Iterations}";
+        var stem = FileSafe($"{scenario.Name}{mutantPart}-seed{options.Seed}-it{recorder.Iterations}");
+        Directory.CreateDirectory(options.OutDirectory);
         var bugPath = Path.Combine(options.OutDirectory, stem + ".bug.json");
         var bug = new BugFile(
             BugFile.CurrentFormat,
@@ -130,6 +131,10 @@ public static class Explorer
         BugReportWriter.Write(reportPath, bug, context?.Log.Snapshot() ?? []);
         return new ExploreOutcome(scenario.Name, recorder.Iterations, true, invariant, message, bugPath, reportPath, recorder.Iterations);
     }
+
+    /// <summary>Scenario names may hold a path (capture:captures/x.jsonl); file names may not.</summary>
+    private static string FileSafe(string name) =>
+        new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-')]);
 
     private sealed record FoundBug(string Message, string Trace);
 
