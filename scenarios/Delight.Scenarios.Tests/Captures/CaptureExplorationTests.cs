@@ -36,5 +36,9 @@ public sealed class CaptureExplorationTests
         Assert.That(outcome.BugFound, Is.True, "the seeded defect was not found");
         Assert.That(outcome.FailingInvariant, Is.EqualTo(ReplayInvariants.NoStartAfterShutdown), outcome.Message);
         Assert.That(File.Exists(outcome.BugFilePath), Is.True, "a bug file is written");
+
+        var replayed = Explorer.Replay(BugFile.Load(outcome.BugFilePath!), CaptureExplorationScenario.TryLoad);
+        Assert.That(replayed.Reproduced, Is.True, "the bug file names its capture and replays exactly");
+        Assert.That(replayed.FailingInvariant, Is.EqualTo(ReplayInvariants.NoStartAfterShutdown));
     }
 }

@@ -35,11 +35,17 @@ internal static class ReplayBugCommand
         ReplayOutcome outcome;
         try
         {
-            outcome = Explorer.Replay(bug, ScenarioCatalog.Find);
+            // Bugs found by `replay --explore` name their capture ("capture:PATH") instead of a scenario.
+            outcome = Explorer.Replay(bug, name => ScenarioCatalog.Find(name) ?? Sim.Replay.CaptureExplorationScenario.TryLoad(name));
         }
         catch (BugFileException e)
         {
             error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadArguments;
+        }
+        catch (Exception e) when (e is Runtime.Capture.CaptureFormatException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: the bug's capture cannot be read: {e.Message}");
             return ExitCodes.BadArguments;
         }
         catch (CodeNotRewrittenException e)
