@@ -250,6 +250,14 @@ public sealed class SocketIoConnection : ISocketConnection
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
+                // Stopped while the attempt was still opening: if its connect was already reported, the handler must
+                // also hear the disconnect (every OnConnected is paired with an OnDisconnected).
+                if (attempt is { IsOpen: true })
+                {
+                    await attempt.CloseAsync().ConfigureAwait(false);
+                    ReportClosed(attempt, "io client disconnect");
+                }
+
                 break;
             }
             catch (Exception e)
@@ -349,6 +357,12 @@ public sealed class SocketIoConnection : ISocketConnection
             reason = "io client disconnect";
         }
 
+        ReportClosed(attempt, reason);
+        return attempt.AuthRefused;
+    }
+
+    private void ReportClosed(SocketAttempt attempt, string reason)
+    {
         lock (gate)
         {
             live = null;
@@ -358,7 +372,6 @@ public sealed class SocketIoConnection : ISocketConnection
 
         attempt.FailPendingAcks();
         Post(h => h.OnDisconnectedAsync(reason));
-        return attempt.AuthRefused;
     }
 
     private (SocketIO Client, EventFrames Frames) CreateClient(string token)
