@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return Wire.WireCommand.Create();
         yield return Explore.ExploreCommand.Create();
         yield return Explore.ReplayBugCommand.Create();
+        yield return Merge.MergeCommand.Create();
     }
 }

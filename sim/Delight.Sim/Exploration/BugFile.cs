@@ -25,6 +25,13 @@ public sealed record BugFile(
 {
     public const string CurrentFormat = "delight-sim-bug/1";
 
+    /// <summary>The Coyote seed of the failing iteration when a hunt ran one engine per iteration
+    /// (<see cref="Exploration.IterationSeed"/>); informational, replay uses the trace.</summary>
+    public uint? IterationSeed { get; init; }
+
+    /// <summary>The shard ("I/N") of the run that found the bug, when it was sharded.</summary>
+    public string? Shard { get; init; }
+
     public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,

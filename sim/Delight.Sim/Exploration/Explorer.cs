@@ -77,7 +77,7 @@ public static class Explorer
             : new ReplayOutcome(false, null, null, run.Recorder.Current?.Log.Snapshot() ?? []);
     }
 
-    private static EngineRun RunEngine(IScenario scenario, Mutant mutant, Configuration configuration, bool keepAll, Action<int>? onIteration)
+    internal static EngineRun RunEngine(IScenario scenario, Mutant mutant, Configuration configuration, bool keepAll, Action<int>? onIteration)
     {
         var recorder = new IterationRecorder(keepAll, onIteration);
         using var armed = mutant == Mutant.None ? null : MutantSwitches.Arm(mutant);
@@ -133,10 +133,10 @@ public static class Explorer
     }
 
     /// <summary>Scenario names may hold a path (capture:captures/x.jsonl); file names may not.</summary>
-    private static string FileSafe(string name) =>
+    internal static string FileSafe(string name) =>
         new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-')]);
 
-    private sealed record FoundBug(string Message, string Trace);
+    internal sealed record FoundBug(string Message, string Trace);
 
-    private sealed record EngineRun(IterationRecorder Recorder, FoundBug? Bug);
+    internal sealed record EngineRun(IterationRecorder Recorder, FoundBug? Bug);
 }

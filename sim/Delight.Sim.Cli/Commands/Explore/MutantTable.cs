@@ -1,0 +1,46 @@
+using System.Globalization;
+using Delight.Sim.Exploration;
+
+namespace Delight.Sim.Cli.Commands.Explore;
+
+/// <summary>The mutant-mode result table (one row per mutant) and its closing `mutants found: X/Y` line.</summary>
+internal static class MutantTable
+{
+    public const string NotFound = "not found";
+
+    public static void Write(TextWriter output, IReadOnlyList<HuntOutcome> outcomes)
+    {
+        var rows = outcomes.Select(Row).ToList();
+        string[] header = ["mutant", "scenario", "first found at iteration", "bug file"];
+        var widths = Enumerable.Range(0, header.Length)
+            .Select(c => rows.Select(r => r[c].Length).Append(header[c].Length).Max())
+            .ToArray();
+        output.WriteLine(Line(header, widths));
+        output.WriteLine("|" + string.Join("|", widths.Select(w => new string('-', w + 2))) + "|");
+        foreach (var row in rows)
+        {
+            output.WriteLine(Line(row, widths));
+        }
+
+        output.WriteLine($"mutants found: {outcomes.Count(o => o.BugFound)}/{outcomes.Count}");
+    }
+
+    private static string[] Row(HuntOutcome outcome)
+    {
+        if (outcome.FirstBug is { } bug)
+        {
+            return
+            [
+                outcome.Target.Name,
+                bug.Scenario,
+                bug.Iteration.ToString(CultureInfo.InvariantCulture),
+                bug.BugFilePath is null ? $"({bug.FailingInvariant}, no file)" : Path.GetFileName(bug.BugFilePath),
+            ];
+        }
+
+        return [outcome.Target.Name, string.Join(", ", outcome.Target.Scenarios.Select(s => s.Name)), NotFound, "-"];
+    }
+
+    private static string Line(string[] cells, int[] widths) =>
+        "| " + string.Join(" | ", cells.Select((c, i) => c.PadRight(widths[i]))) + " |";
+}

@@ -1,0 +1,19 @@
+namespace Delight.Sim.Exploration;
+
+/// <summary>
+/// How to hunt: <see cref="Iterations"/> is the size of the whole (unsharded) run; this process runs the
+/// <see cref="Shard"/>'s slice of it and stops after <see cref="MaxBugs"/> bugs (0: never stops early).
+/// </summary>
+public sealed record HuntOptions(
+    int Iterations,
+    uint Seed,
+    Strategy Strategy,
+    string OutDirectory,
+    Shard Shard,
+    int MaxBugs = 1,
+    bool CheckDeterminism = false,
+    uint MaxFairSteps = 40_000)
+{
+    /// <summary>Called before each iteration with how many of this shard's iterations have started (1-based).</summary>
+    public Action<int>? OnIteration { get; init; }
+}

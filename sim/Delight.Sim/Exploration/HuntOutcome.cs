@@ -1,0 +1,10 @@
+namespace Delight.Sim.Exploration;
+
+/// <summary>What a hunt (one shard of it) ran and found. <see cref="PlannedIterations"/> is the size of the whole
+/// unsharded run; <see cref="Iterations"/> are the global 1-based numbers this shard ran.</summary>
+public sealed record HuntOutcome(HuntTarget Target, Shard Shard, int PlannedIterations, IReadOnlyList<int> Iterations, IReadOnlyList<HuntBug> Bugs)
+{
+    public bool BugFound => Bugs.Count > 0;
+
+    public HuntBug? FirstBug => Bugs.Count == 0 ? null : Bugs.MinBy(b => b.Iteration);
+}
