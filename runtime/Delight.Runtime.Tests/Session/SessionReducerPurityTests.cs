@@ -38,6 +38,7 @@ public sealed class SessionReducerPurityTests
         new SwitchModeRequested(AgentMode.Local, 11, Now),
         new DesktopTakeback(Now),
         new InboundUserMessage("hi", "{\"model\":\"x\"}", "p9", Now),
+        new MissedMessagesFetched(0, [new InboundUserMessage("missed", null, "p8", Now, 1)], null, Now),
         new LocalUserMessage("hi", null, "c9", 11, Now),
         new AbortRequested(11, Now),
         new AgentConfigRequested("opus", "default", null, 11, Now),

@@ -54,7 +54,8 @@ public sealed class WorkingReducerTableTests
         new("SocketConnected_registers_RPCs_announces_liveness_arms_keepalive_and_repersists", Initial(), new SocketConnected(Now), (s, c) =>
         {
             Assert.That((s.Connection.SessionSocket, s.Connection.SessionConnects), Is.EqualTo((true, 1L)));
-            Assert.That(Kinds(c), Is.EqualTo(new[] { nameof(RegisterRpcMethods), nameof(EmitSessionAlive), nameof(ArmTimer), nameof(ArmTimer) }));
+            Assert.That(Kinds(c), Is.EqualTo(new[] { nameof(RegisterRpcMethods), nameof(EmitSessionAlive), nameof(ArmTimer), nameof(FetchMissedMessages), nameof(ArmTimer) }));
+            Assert.That(s.Inbound.CatchingUp, Is.True);
             Assert.That(All<ArmTimer>(c).Select(t => t.Name), Is.EqualTo(new[] { SessionTimers.KeepAlive, SessionTimers.PersistDebounce }));
             Assert.That(s.KeepAliveToken, Is.Not.Zero);
         }),

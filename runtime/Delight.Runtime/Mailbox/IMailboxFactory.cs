@@ -14,9 +14,12 @@ public sealed class ChannelMailboxFactory : IMailboxFactory
     public IMailbox<T> Create<T>(MailboxOptions options) => new ChannelMailbox<T>(options);
 }
 
-public sealed class SimulationMailboxFactory : IMailboxFactory
+public sealed class SimulationMailboxFactory(MailboxActivity? activity = null) : IMailboxFactory
 {
     public static SimulationMailboxFactory Instance { get; } = new();
 
-    public IMailbox<T> Create<T>(MailboxOptions options) => new SimulationMailbox<T>(options);
+    /// <summary>Where this factory's mailboxes count their traffic (null: not counted).</summary>
+    public MailboxActivity? Activity { get; } = activity;
+
+    public IMailbox<T> Create<T>(MailboxOptions options) => new SimulationMailbox<T>(options, Activity);
 }

@@ -13,14 +13,16 @@ public sealed class SimulationMailbox<T> : IMailbox<T>
     private readonly Queue<T> _items = new();
     private readonly Queue<TaskCompletionSource<bool>> _roomWaiters = new();
     private readonly MailboxOptions _options;
+    private readonly MailboxActivity? _activity;
     private TaskCompletionSource<bool>? _readerWaiter;
     private bool _completed;
 
-    public SimulationMailbox(MailboxOptions options)
+    public SimulationMailbox(MailboxOptions options, MailboxActivity? activity = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _activity = activity;
     }
 
     public string Name => _options.Name;
@@ -107,6 +109,7 @@ public sealed class SimulationMailbox<T> : IMailbox<T>
     private void EnqueueLocked(T item)
     {
         _items.Enqueue(item);
+        _activity?.Tick();
         var reader = _readerWaiter;
         _readerWaiter = null;
         reader?.TrySetResult(true);
@@ -125,6 +128,7 @@ public sealed class SimulationMailbox<T> : IMailbox<T>
             _roomWaiters.TryDequeue(out room);
         }
 
+        _activity?.Tick();
         room?.TrySetResult(true);
         return true;
     }
@@ -145,7 +149,7 @@ public sealed class SimulationMailbox<T> : IMailbox<T>
 
             _readerWaiter ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             var wait = _readerWaiter.Task;
-            return new ValueTask<bool>(cancellationToken.CanBeCanceled ? wait.WaitAsync(cancellationToken) : wait);
+            return new ValueTask<bool>(cancellationToken.CanBeCanceled ? Actor.TaskWaits.WaitAsync(wait, cancellationToken) : wait);
         }
     }
 

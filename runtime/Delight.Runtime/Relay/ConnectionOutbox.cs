@@ -97,7 +97,7 @@ internal sealed class ConnectionOutbox
         RelayEvent result;
         try
         {
-            var ack = await pending.WaitAsync(_options.RpcForwardTimeout, _options.Time).ConfigureAwait(false);
+            var ack = await Actor.TaskWaits.WaitAsync(pending, _options.RpcForwardTimeout, _options.Time).ConfigureAwait(false);
             result = new RpcForwardAcked(forward.CallId, NormalizeResult(ack), forward.Account.NowMs());
         }
         catch (TimeoutException)

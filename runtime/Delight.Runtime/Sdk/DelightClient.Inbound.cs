@@ -34,6 +34,8 @@ public sealed partial class DelightClient
         }
 
         _connected = true;
+
+        Volatile.Write(ref _connectedFlag, true);
         _connectWaiter?.TrySetResult(true);
         Notify(l => l.OnConnected());
         RefreshAllUi();
@@ -48,6 +50,8 @@ public sealed partial class DelightClient
         }
 
         _connected = false;
+
+        Volatile.Write(ref _connectedFlag, false);
         Notify(l => l.OnDisconnected(reason));
         RefreshAllUi();
         return Task.CompletedTask;
@@ -112,6 +116,7 @@ public sealed partial class DelightClient
             case DeleteSessionBody d:
                 _cache.Remove(d.Sid);
                 _ui = _ui.Remove(d.Sid);
+                Volatile.Write(ref _sessions, _sessions.Remove(d.Sid));
                 break;
             default:
                 break;
@@ -136,7 +141,7 @@ public sealed partial class DelightClient
             return;
         }
 
-        SetEntry(entry with { AgentStateVersion = state.Version, ControlledByUser = ControlledByUser(state.Value, entry.ControlledByUser), Switching = false });
+        SetEntry(entry with { AgentStateVersion = state.Version, AgentStateJson = state.Value, ControlledByUser = ControlledByUser(state.Value, entry.ControlledByUser), Switching = false });
     }
 
     private void HandleEphemeral(string json)
@@ -297,7 +302,7 @@ public sealed partial class DelightClient
         };
         if (session.AgentStateVersion > entry.AgentStateVersion)
         {
-            entry = entry with { AgentStateVersion = session.AgentStateVersion, ControlledByUser = ControlledByUser(session.AgentState, entry.ControlledByUser) };
+            entry = entry with { AgentStateVersion = session.AgentStateVersion, AgentStateJson = session.AgentState, ControlledByUser = ControlledByUser(session.AgentState, entry.ControlledByUser) };
         }
 
         SetEntry(entry);
@@ -329,6 +334,7 @@ public sealed partial class DelightClient
     private void SetEntry(SessionCacheEntry entry)
     {
         _cache[entry.Id] = entry;
+        Volatile.Write(ref _sessions, _sessions.SetItem(entry.Id, entry));
         PublishUi(entry);
     }
 

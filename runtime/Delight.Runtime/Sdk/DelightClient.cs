@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Delight.Runtime.Mutants;
@@ -23,6 +22,7 @@ public sealed partial class DelightClient : IAsyncDisposable
     private readonly SdkOptions _options;
     private readonly SdkDispatcher _dispatch;
     private readonly SdkCallbacks _callbacks;
+    private readonly ISdkHttp _http;
     private ISdkListener? _listener;
 
     // Dispatcher-owned state.
@@ -36,17 +36,21 @@ public sealed partial class DelightClient : IAsyncDisposable
     private ISocketConnection? _socket;
     private long _socketGeneration;
     private bool _connected;
+    private bool _connectedFlag;
     private TaskCompletionSource<bool>? _connectWaiter;
     private Task _notifyTail = Task.CompletedTask;
 
     // Published snapshots (written on the dispatcher, read anywhere).
     private ImmutableDictionary<string, AppliedMessageLog> _logs = ImmutableDictionary.Create<string, AppliedMessageLog>(StringComparer.Ordinal);
     private ImmutableDictionary<string, SessionUi> _ui = ImmutableDictionary.Create<string, SessionUi>(StringComparer.Ordinal);
+    private ImmutableDictionary<string, SessionCacheEntry> _sessions = ImmutableDictionary.Create<string, SessionCacheEntry>(StringComparer.Ordinal);
 
     public DelightClient(SdkOptions options, ISdkListener? listener = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _listener = listener;
+        _http = options.HttpTransport
+            ?? (options.Http is { } http ? new HttpClientSdkHttp(http) : throw new ArgumentException("SdkOptions needs Http or HttpTransport.", nameof(options)));
         _callbacks = new SdkCallbacks(options.Mailboxes, options.CallbackCapacity, () => Volatile.Read(ref _listener));
         _dispatch = new SdkDispatcher(options.Mailboxes, options.DispatcherCapacity, ex => Notify(l => l.OnError("sdk: " + ex.Message)));
     }
@@ -61,6 +65,12 @@ public sealed partial class DelightClient : IAsyncDisposable
 
     /// <summary>The last derived UI of a session (null when the session is unknown).</summary>
     public SessionUi? GetSessionUi(string sessionId) => Volatile.Read(ref _ui).GetValueOrDefault(sessionId);
+
+    /// <summary>The cached view of a session (online, working, agent state and its version), or null when unknown.</summary>
+    public SessionCacheEntry? GetSession(string sessionId) => Volatile.Read(ref _sessions).GetValueOrDefault(sessionId);
+
+    /// <summary>True while the user socket is connected.</summary>
+    public bool IsConnected => Volatile.Read(ref _connectedFlag);
 
     public Task SetTokenAsync(string token) => _dispatch.CallAsync(() =>
     {
@@ -142,7 +152,7 @@ public sealed partial class DelightClient : IAsyncDisposable
             async () =>
             {
                 await socket.ConnectAsync().ConfigureAwait(false);
-                return await waiter.Task.WaitAsync(_options.ConnectTimeout, _options.Time).ConfigureAwait(false);
+                return await Actor.TaskWaits.WaitAsync(waiter.Task, _options.ConnectTimeout, _options.Time).ConfigureAwait(false);
             },
             (connected, error) =>
             {
@@ -179,6 +189,7 @@ public sealed partial class DelightClient : IAsyncDisposable
         if (_connected)
         {
             _connected = false;
+            Volatile.Write(ref _connectedFlag, false);
             Notify(l => l.OnDisconnected(reason));
             RefreshAllUi();
         }
@@ -432,51 +443,37 @@ public sealed partial class DelightClient : IAsyncDisposable
     private async Task<SdkHttpOutcome<T>> GetJsonAsync<T>(string path, string? token)
         where T : class
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (token is not null)
+        var response = await _http.SendAsync(new SdkHttpRequest("GET", path, token, null)).ConfigureAwait(false);
+        if (!response.IsSuccess)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-        }
-
-        using var response = await _options.Http.SendAsync(request).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            return new SdkHttpOutcome<T>(null, (int)response.StatusCode, ErrorText(text));
+            return new SdkHttpOutcome<T>(null, response.StatusCode, ErrorText(response.Body));
         }
 
         try
         {
-            return new SdkHttpOutcome<T>(JsonSerializer.Deserialize<T>(text, RelayWireCodec.Options), (int)response.StatusCode, null);
+            return new SdkHttpOutcome<T>(JsonSerializer.Deserialize<T>(response.Body, RelayWireCodec.Options), response.StatusCode, null);
         }
         catch (JsonException ex)
         {
-            return new SdkHttpOutcome<T>(null, (int)response.StatusCode, "bad response: " + ex.Message);
+            return new SdkHttpOutcome<T>(null, response.StatusCode, "bad response: " + ex.Message);
         }
     }
 
     private async Task<(JsonElement Json, int StatusCode, string? Error)> PostJsonAsync<T>(string path, object body, string? token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        if (token is not null)
+        var response = await _http.SendAsync(new SdkHttpRequest("POST", path, token, JsonSerializer.Serialize(body))).ConfigureAwait(false);
+        if (!response.IsSuccess)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-        }
-
-        using var response = await _options.Http.SendAsync(request).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            return (default, (int)response.StatusCode, ErrorText(text));
+            return (default, response.StatusCode, ErrorText(response.Body));
         }
 
         try
         {
-            return (JsonDocument.Parse(text).RootElement.Clone(), (int)response.StatusCode, null);
+            return (JsonDocument.Parse(response.Body).RootElement.Clone(), response.StatusCode, null);
         }
         catch (JsonException ex)
         {
-            return (default, (int)response.StatusCode, "bad response: " + ex.Message);
+            return (default, response.StatusCode, "bad response: " + ex.Message);
         }
     }
 

@@ -3,15 +3,19 @@ using Delight.Runtime.Transport;
 
 namespace Delight.Runtime.Sdk;
 
-/// <summary>The SDK's injected world and limits.</summary>
+/// <summary>The SDK's injected world and limits. HTTP goes through <see cref="HttpTransport"/> when set, otherwise
+/// through <see cref="Http"/> (one of the two is required).</summary>
 public sealed record SdkOptions(
-    HttpClient Http,
+    HttpClient? Http,
     Func<string, ISocketConnection> UserSocketFactory,
     ISdkCrypto Crypto,
     TimeProvider Time,
     IMailboxFactory Mailboxes,
     Func<string> NewLocalId)
 {
+    /// <summary>The HTTP path as text (the simulation's); overrides <see cref="Http"/>.</summary>
+    public ISdkHttp? HttpTransport { get; init; }
+
     public int DispatcherCapacity { get; init; } = 256;
 
     /// <summary>Large, because the dispatcher must never wait on a listener that is itself waiting on the dispatcher.</summary>

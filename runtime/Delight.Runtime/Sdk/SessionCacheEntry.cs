@@ -18,6 +18,9 @@ public sealed record SessionCacheEntry(
     long SendPendingUntilMs,
     long FetchedAtMs)
 {
+    /// <summary>The agent state (plaintext JSON, PROTOCOL.md §6.6) of version <see cref="AgentStateVersion"/>.</summary>
+    public string? AgentStateJson { get; init; }
+
     public static SessionCacheEntry New(string id) => new(id, false, false, 0, false, -1, false, string.Empty, 0, 0, 0);
 
     public SessionControlState ControlState(bool connected) =>

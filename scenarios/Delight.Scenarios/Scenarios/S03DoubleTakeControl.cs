@@ -27,13 +27,13 @@ public sealed class S03DoubleTakeControl : Scenario
         var second = Task.Run(() => world.Phone.SwitchAsync("remote"));
         var desktop = Task.Run(() => world.DesktopSwitchAsync(AgentMode.Remote));
         var results = await Task.WhenAll(first, second, desktop).ConfigureAwait(false);
-        await world.WaitUntilAsync(() => world.Session.State.Fsm != Sim.StandIns.Session.SessionFsm.RemoteStarting, TimeSpan.FromMinutes(1)).ConfigureAwait(false);
+        await world.WaitUntilAsync(() => world.Session.State.Fsm != Runtime.Session.FsmState.RemoteStarting, TimeSpan.FromMinutes(1)).ConfigureAwait(false);
         // Nothing crashes in this scenario, so once every caller was answered "remote" it must stay remote.
         if (results.All(r => r.Error is null))
         {
             var state = world.Session.State;
             world.Context.Invariants.Check(state.Mode == AgentMode.Remote, ScenarioOracle,
-                $"every switch answered remote, yet the session fell back to {state.Mode} ({state.Fsm}, gen {state.Gen})");
+                $"every switch answered remote, yet the session fell back to {state.Mode} ({state.Fsm}, gen {state.RunnerGen})");
         }
     }
 }

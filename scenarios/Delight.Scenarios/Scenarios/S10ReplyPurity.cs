@@ -27,12 +27,12 @@ public sealed class S10ReplyPurity : Scenario
         if (remote.Error is null)
         {
             var state = world.Session.State;
-            world.Context.Invariants.Check(state.Mode == AgentMode.Remote || state.Gen > 2, NoReplyBeforeCommit,
-                $"switch to remote answered ok but the committed state is {state.Fsm} gen {state.Gen}");
+            world.Context.Invariants.Check(state.Mode == AgentMode.Remote || state.RunnerGen > 2, NoReplyBeforeCommit,
+                $"switch to remote answered ok but the committed state is {state.Fsm} gen {state.RunnerGen}");
         }
 
         var sends = world.Phone.SendFromAllTasksAsync();
-        var answers = world.Phone.AnswerPermissionsAsync(() => sends.IsCompleted && world.Phone.OpenMessages == 0 && world.Session.State.Requests.IsEmpty);
+        var answers = world.Phone.AnswerPermissionsAsync(() => sends.IsCompleted && world.Phone.OpenMessages == 0 && world.Session.State.AgentState.Requests.Count == 0);
         var back = world.Phone.SwitchAsync("local");
         await Task.WhenAll(sends, answers, back).ConfigureAwait(false);
     }

@@ -1,60 +1,63 @@
+using Delight.Runtime.Actor;
 using Delight.Runtime.Agents;
+using Delight.Runtime.Mailbox;
+using Delight.Runtime.Relay;
+using Delight.Runtime.Relay.Auth;
 using Delight.Runtime.Relay.Connections;
+using Delight.Runtime.Relay.Http;
+using Delight.Runtime.Relay.State;
+using Delight.Runtime.Relay.Storage;
+using Delight.Runtime.Sdk;
+using Delight.Runtime.Session;
 using Delight.Sim.Clock;
 using Delight.Sim.Exploration;
 using Delight.Sim.Fakes;
 using Delight.Sim.Invariants;
 using Delight.Sim.Invariants.Liveness;
+using Delight.Sim.Invariants.Observers;
 using Delight.Sim.Network;
-using Delight.Sim.StandIns.Relay;
-using Delight.Sim.StandIns.Sdk;
-using Delight.Sim.StandIns.Session;
-using Delight.Sim.StandIns.Wire;
+using Delight.Sim.World;
 
 namespace Delight.Scenarios.World;
 
 /// <summary>
-/// One simulated world: the CLI session runtime with the scripted agent, the relay, the phone (SDK client driven by
-/// the fake phone), the simulated network between them and the virtual clock. Built fresh in every iteration.
-/// <see cref="RunAsync"/> drives a scenario, heals the network, lets everything converge, shuts the CLI down, checks
-/// the end state and stops every task it started, so the iteration ends with nothing blocked.
+/// One simulated world built from the REAL runtimes: the CLI's <see cref="SessionRuntime"/> with the scripted agent,
+/// the relay's <see cref="RelayServer"/> (per-account runtime) and the phone's SDK facade (<see cref="DelightClient"/>)
+/// driven by the fake phone, all on Coyote-controlled mailboxes, the virtual clock and the simulated network. Built
+/// fresh in every iteration. <see cref="RunAsync"/> drives a scenario, heals the network, lets everything converge,
+/// shuts the CLI down, checks the end state and stops every task it started, so the iteration ends with nothing
+/// blocked.
 /// </summary>
 public sealed class SimWorld
 {
-    public const string SessionId = "sess-1";
+    public const string AccountId = "acct-sim";
+    public const string TerminalId = "term-sim";
 
     /// <summary>Virtual time allowed for convergence after the network heals.</summary>
     public static readonly TimeSpan ConvergenceBudget = TimeSpan.FromMinutes(10);
 
+    // Clearly fake keys: the simulation's relay token key and the session's data key.
+    private static readonly byte[] TokenKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+    private static readonly byte[] DataKey = [.. Enumerable.Range(101, 32).Select(i => (byte)i)];
+
     private readonly Task _clockTask;
+    private readonly HmacTokenService _tokens;
+    private ScriptedAgentEngine? _agent;
     private int _desktopSwitches;
 
     private SimWorld(SimContext context, WorldOptions options)
     {
         Context = context;
         Options = options;
-        Network = new SimNetwork(context.Random, context.Clock, context.Log, context.Swarm);
-        Relay = new StandInRelay(SessionId, context.Clock, context.Log, context.Invariants);
+        Network = new SimNetwork(context.Random, context.Clock, context.Log, context.Swarm, context.Activity);
+        _tokens = new HmacTokenService(TokenKey, context.Clock);
+        RelayServer = new RelayServer(
+            new RelayOptions(context.Clock, context.Mailboxes, new Runtime.Relay.SequentialIdSource("c"), _tokens,
+                new NoChallengeLogins(), new SimRandomBytes("relay"), new InMemoryRelayStore()),
+            new RelaySafetyObserver(context.Invariants, context.Log));
+        Relay = new RelayServerEndpoint(RelayServer, context.Log);
         Network.AttachRelay(Relay);
-        ScriptedAgentEngine? agent = null;
-        Session = new StandInSession(
-            SessionId,
-            Network.CreateClient("cli", HandshakeAuth.Session("sim-token-cli", SessionId)),
-            new SimHttpHandler(Network, Relay, "cli"),
-            host => agent = new ScriptedAgentEngine(context, host, options.Agent),
-            context.Clock,
-            context.Log,
-            context.Invariants,
-            new SessionInvariantObserver(context.Invariants));
-        Agent = agent ?? throw new InvalidOperationException("the session did not create its engine");
-        var client = new PhoneClient(SessionId, Network.CreateClient("phone", HandshakeAuth.User("sim-token-phone")),
-            new SimHttpHandler(Network, Relay, "phone"), context.Clock, context.Log);
-        Phone = new FakePhone(context, client);
-        Agent.MessageDelivered += Phone.MessageSettled;
-        Session.MessageReportedFailed += Phone.MessageSettled;
         _clockTask = context.ClockDriver.RunAsync();
-        Session.Start();
-        client.Start();
     }
 
     public SimContext Context { get; }
@@ -63,18 +66,28 @@ public sealed class SimWorld
 
     public SimNetwork Network { get; }
 
-    public StandInRelay Relay { get; }
+    public RelayServer RelayServer { get; }
 
-    public StandInSession Session { get; }
+    public RelayServerEndpoint Relay { get; }
 
-    public ScriptedAgentEngine Agent { get; }
+    public string SessionId { get; private set; } = string.Empty;
 
-    public FakePhone Phone { get; }
+    /// <summary>The CLI's session runtime.</summary>
+    public SessionRuntime Session { get; private set; } = null!;
+
+    /// <summary>The engine, once the session created it (at its first runner start).</summary>
+    public ScriptedAgentEngine? Agent => Volatile.Read(ref _agent);
+
+    public FakePhone Phone { get; private set; } = null!;
+
+    /// <summary>The relay's record of the session.</summary>
+    public SessionRecord RelaySession => RelayServer.GetAccount(AccountId).State.Sessions[SessionId];
 
     public static async Task RunAsync(SimContext context, WorldOptions options, Func<SimWorld, Task> drive)
     {
         ArgumentNullException.ThrowIfNull(drive);
         var world = new SimWorld(context, options);
+        await world.StartAsync().ConfigureAwait(false);
         if (options.StartLocal)
         {
             await world.DesktopSwitchAsync(AgentMode.Local).ConfigureAwait(false);
@@ -92,26 +105,91 @@ public sealed class SimWorld
         await world.StopAsync().ConfigureAwait(false);
     }
 
-    /// <summary>The desktop asks for a mode (F1/F3) and waits for the reply; a liveness obligation while it waits.</summary>
+    /// <summary>What the CLI does at launch before the scenario starts: its terminal and session exist on the relay
+    /// (created over the relay's own API: setup, not under test), its socket connects, the phone logs in.</summary>
+    private async Task StartAsync()
+    {
+        var token = _tokens.Issue(AccountId);
+        await RelayServer.HandleHttpAsync(token, new CreateTerminalRequest(TerminalId, "bWV0YQ==")).ConfigureAwait(false);
+        var created = await RelayServer.HandleHttpAsync(token, new CreateSessionRequest(
+            TerminalId + ":sim", TerminalId, "eyJwYXRoIjoiL3dvcmsifQ==", null, Convert.ToBase64String(DataKey))).ConfigureAwait(false);
+        SessionId = ((SessionBody)created.Body).Session.Id;
+        Context.Log.Add("world", "session", SessionId);
+
+        var engines = new EngineFactory(this);
+        var sessionWorld = new SessionWorld(
+            Context.Clock,
+            Context.Mailboxes,
+            Network.CreateClient("cli", HandshakeAuth.Session(token, SessionId)),
+            engines,
+            new Runtime.Session.SequentialIdSource("cli-"),
+            new SimRandomBytes("cli"),
+            new LogConsole(Context))
+        {
+            History = new SimSessionHistory(Network, Relay, "cli", token),
+        };
+        Session = new SessionRuntime(
+            sessionWorld,
+            SessionState.Initial(SessionSettings.Create(SessionId, "sim", "/work")),
+            DataKey,
+            new SessionSafetyObserver(Context.Invariants, Context.Log, localId => Phone?.MessageSettled(localId)));
+
+        var client = new DelightClient(new SdkOptions(
+            null,
+            userToken => Network.CreateClient("phone", HandshakeAuth.User(userToken)),
+            new ProtocolSdkCrypto(new SimRandomBytes("phone")),
+            Context.Clock,
+            Context.Mailboxes,
+            new Runtime.Session.SequentialIdSource("phone-").NewLocalId)
+        {
+            HttpTransport = new SimSdkHttp(Network, Relay, "phone"),
+        });
+        Phone = new FakePhone(Context, client, SessionId);
+        client.SetListener(Phone);
+
+        await Session.StartAsync().ConfigureAwait(false);
+        await client.SetTokenAsync(token).ConfigureAwait(false);
+        var connected = await client.ConnectAsync().ConfigureAwait(false);
+        Context.Log.Add("phone", "connect", connected ? "connected" : "not connected yet (the socket keeps trying)");
+    }
+
+    /// <summary>The desktop asks for a mode (F1/F3) and waits for the reply; a liveness obligation while it waits.
+    /// The reply comes after the state it reports was committed: a reply of mode M finds the committed mode M, or a
+    /// later generation.</summary>
     public async Task<SwitchResult> DesktopSwitchAsync(AgentMode target)
     {
         var key = $"desktop-switch-{Interlocked.Increment(ref _desktopSwitches)}";
         Context.Liveness.Open<SwitchRepliedMonitor>(key);
         Context.Log.Add("desktop", "switch", $"{key} to {target}");
-        var result = await Session.SwitchAsync(target).ConfigureAwait(false);
+        var before = Session.State.RunnerGen;
+        var outcome = await Session.SwitchModeAsync(target).ConfigureAwait(false);
+        var result = outcome switch
+        {
+            ReplyMode m => new SwitchResult(m.Mode == AgentMode.Remote ? "remote" : "local", null),
+            ReplyError e => new SwitchResult(target == AgentMode.Remote ? "remote" : "local", $"{e.Code}: {e.Message}"),
+            _ => new SwitchResult(target.ToString(), "unexpected reply " + outcome),
+        };
+        if (outcome is ReplyMode reply)
+        {
+            var state = Session.State;
+            Context.Invariants.Check(state.Mode == reply.Mode || state.RunnerGen > before || state.ShutdownRequested, InvariantNames.NoReplyBeforeCommit,
+                $"{key} answered {reply.Mode} while the committed state is {state.Fsm} ({state.Mode}, gen {state.RunnerGen})");
+        }
+
         Context.Log.Add("desktop", "switch-reply", $"{key} {result.Mode} {result.Error ?? "ok"}");
         Context.Liveness.Close<SwitchRepliedMonitor>(key);
         return result;
     }
 
-    /// <summary>Shutdown (F7); the reply must only come once the committed state is Closed.</summary>
+    /// <summary>Shutdown (F7); the reply must only come once Shutdown is committed.</summary>
     public async Task ShutdownCliAsync()
     {
         Context.Log.Add("desktop", "shutdown");
-        await Session.ShutdownAsync().ConfigureAwait(false);
+        var outcome = await Session.ShutdownAsync().ConfigureAwait(false);
         var state = Session.State;
-        Context.Invariants.Check(state.Fsm == SessionFsm.Closed, InvariantNames.NoReplyBeforeCommit,
-            $"the shutdown reply came while the committed state is {state.Fsm}");
+        Context.Log.Add("desktop", "shutdown-reply", outcome.ToString());
+        Context.Invariants.Check(state.ShutdownRequested && state.Fsm is FsmState.Closing or FsmState.Closed, InvariantNames.NoReplyBeforeCommit,
+            $"the shutdown reply came while the committed state is {state.Fsm} (shutdown requested: {state.ShutdownRequested})");
     }
 
     /// <summary>Waits on the virtual clock until <paramref name="condition"/> holds or the budget runs out.</summary>
@@ -135,53 +213,79 @@ public sealed class SimWorld
     public async Task SettleAsync()
     {
         Network.Heal();
-        var converged = await WaitUntilAsync(Converged, ConvergenceBudget).ConfigureAwait(false);
+        Context.ClockDriver.Calm();
+        var deadline = Context.Clock.Elapsed + ConvergenceBudget;
+        var converged = false;
+        while (Context.Clock.Elapsed < deadline)
+        {
+            if (Converged())
+            {
+                converged = true;
+                break;
+            }
+
+            await Phone.ReconcileLostMessagesAsync().ConfigureAwait(false);
+            if (Phone.LastSeq < RelaySession.Seq && Phone.Client.IsConnected)
+            {
+                // Pull to refresh: the phone's own messages never come back as updates (the relay skips the sender).
+                await Phone.Client.GetMessagesAsync(SessionId, Phone.LastSeq).ConfigureAwait(false);
+            }
+            await VirtualDelay.For(Context.Clock, TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
+        }
+
         Context.Invariants.Check(converged, InvariantNames.ConvergesAfterHeal, $"no convergence within {ConvergenceBudget.TotalMinutes} virtual minutes: {Describe()}");
     }
+
+    private static bool Transitional(FsmState fsm) => fsm is FsmState.Closing or FsmState.LocalStarting or FsmState.RemoteStarting;
 
     private bool Converged()
     {
         var s = Session.State;
-        return s.WsConnected && !s.PersistInFlight && !s.PersistDirty
-            && s.Fsm is not (SessionFsm.Closing or SessionFsm.LocalStarting or SessionFsm.RemoteStarting)
-            && Relay.Version == s.AgentStateVersion
-            && Phone.Client.IsConnected && Phone.Client.AgentStateVersion == Relay.Version
-            && Phone.Client.LastSeq == Relay.LastSeq && Session.LastSeenSeq == Relay.LastSeq
-            && Relay.Working == s.Working
+        var relay = RelaySession;
+        return s.Connection.SessionSocket && s.Persist.InFlightSeq is null && !s.Persist.Dirty && !s.Persist.DebounceArmed
+            && !Transitional(s.Fsm)
+            && relay.AgentStateVersion == s.AgentStateVersion
+            && Phone.Client.IsConnected && Phone.AgentStateVersion == relay.AgentStateVersion
+            && Phone.LastSeq == relay.Seq
+            && relay.Turn.Open == s.Working
             && Phone.OpenMessages == 0;
     }
 
     private string Describe()
     {
         var s = Session.State;
-        return $"cli {s.Fsm} gen {s.Gen} v{s.AgentStateVersion} inflight={s.PersistInFlight} dirty={s.PersistDirty} ws={s.WsConnected} seq {Session.LastSeenSeq}; " +
-            $"relay v{Relay.Version} seq {Relay.LastSeq} working={Relay.Working}; phone v{Phone.Client.AgentStateVersion} seq {Phone.Client.LastSeq} " +
-            $"connected={Phone.Client.IsConnected} open messages {Phone.OpenMessages}";
+        var relay = RelaySession;
+        return $"cli {s.Fsm} gen {s.RunnerGen} v{s.AgentStateVersion} inflight={s.Persist.InFlightSeq} dirty={s.Persist.Dirty} debounce={s.Persist.DebounceArmed} " +
+            $"socket={s.Connection.SessionSocket} working={s.Working}; relay v{relay.AgentStateVersion} seq {relay.Seq} turn-open={relay.Turn.Open}; " +
+            $"phone v{Phone.AgentStateVersion} seq {Phone.LastSeq} connected={Phone.Client.IsConnected} open messages {Phone.OpenMessages}";
     }
 
     /// <summary>End-state oracles after convergence (RUNTIME.md §9).</summary>
     public void CheckEndState()
     {
         var s = Session.State;
-        var requests = string.Join(",", s.Requests.Keys);
-        var shown = string.Join(",", Phone.Client.PendingPermissions);
+        var relay = RelaySession;
+        var requests = string.Join(",", s.AgentState.Requests.Keys.Order(StringComparer.Ordinal));
+        var shown = string.Join(",", Phone.PendingPermissions);
         Context.Invariants.Check(requests == shown, InvariantNames.NoGhostPermission,
             $"the phone shows prompts [{shown}] while the session has [{requests}]");
-        Context.Invariants.Check(Relay.AgentStateJson == s.DurableJson(), InvariantNames.ServerHasLatestState,
-            $"relay has {Relay.AgentStateJson} but the session's latest is {s.DurableJson()}");
-        Context.Invariants.Check(Relay.Working == s.Working, InvariantNames.TurnStateFollowsLatestBoundary,
-            $"relay says working={Relay.Working}, session says {s.Working}");
-        var alive = Agent.AliveGenerations;
-        Context.Invariants.Check(alive.Count <= 1 && alive.All(g => g == s.Gen), InvariantNames.AtMostOneRunner,
-            $"runners alive [{string.Join(",", alive)}] while the session is {s.Fsm} at gen {s.Gen}");
-        if (s.Fsm == SessionFsm.Closed)
+        Context.Invariants.Check(s.PendingPermissions.Count == s.AgentState.Requests.Count, InvariantNames.NoGhostPermission,
+            $"{s.PendingPermissions.Count} engine waiters for {s.AgentState.Requests.Count} prompts");
+        Context.Invariants.Check(relay.AgentStateVersion == s.AgentStateVersion, InvariantNames.ServerHasLatestState,
+            $"relay has version {relay.AgentStateVersion} but the session's latest is {s.AgentStateVersion}");
+        Context.Invariants.Check(relay.Turn.Open == s.Working, InvariantNames.TurnStateFollowsLatestBoundary,
+            $"relay says working={relay.Turn.Open}, session says {s.Working}");
+        var alive = Agent?.AliveGenerations ?? [];
+        Context.Invariants.Check(alive.Count <= 1 && alive.All(g => g == s.RunnerGen), InvariantNames.AtMostOneRunner,
+            $"runners alive [{string.Join(",", alive)}] while the session is {s.Fsm} at gen {s.RunnerGen}");
+        if (s.Fsm == FsmState.Closed)
         {
             Context.Invariants.Check(alive.Count == 0, InvariantNames.NoRunnerAfterShutdown, $"runner gen {string.Join(",", alive)} alive after Closed");
         }
 
-        if (s.Fsm is not (SessionFsm.Closed or SessionFsm.Closing))
+        if (s.Fsm is not (FsmState.Closed or FsmState.Closing))
         {
-            var remote = s.Fsm is SessionFsm.RemoteStarting or SessionFsm.RemoteRunning;
+            var remote = s.Fsm is FsmState.RemoteStarting or FsmState.RemoteRunning;
             Context.Invariants.Check(remote == (s.Mode == AgentMode.Remote), InvariantNames.ScenarioOracle,
                 $"mode {s.Mode} disagrees with {s.Fsm}");
         }
@@ -189,11 +293,41 @@ public sealed class SimWorld
 
     public async Task StopAsync()
     {
-        await Phone.Client.StopAsync().ConfigureAwait(false);
+        await Phone.Client.DisposeAsync().ConfigureAwait(false);
         await Session.StopAsync().ConfigureAwait(false);
-        await Relay.StopAsync().ConfigureAwait(false);
+        if (Agent is { } agent)
+        {
+            await agent.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Network.DisposeAsync().ConfigureAwait(false);
+        await RelayServer.DisposeAsync().ConfigureAwait(false);
         Context.ClockDriver.Stop();
         await _clockTask.ConfigureAwait(false);
+    }
+
+    /// <summary>Creates the scripted engine the first time the session starts a runner, and wires its delivery
+    /// reports to the phone's liveness obligations.</summary>
+    private sealed class EngineFactory(SimWorld world) : IAgentEngineFactory
+    {
+        public IAgentEngine Create(string agentType, IAgentHost host)
+        {
+            var engine = new ScriptedAgentEngine(world.Context, host, world.Options.Agent);
+            engine.MessageDelivered += localId => world.Phone?.MessageSettled(localId);
+            Volatile.Write(ref world._agent, engine);
+            return engine;
+        }
+    }
+
+    /// <summary>The desktop terminal: what the session prints goes to the event log.</summary>
+    private sealed class LogConsole(SimContext context) : IDesktopConsole
+    {
+        public void Print(string text) => context.Log.Add("desktop", "print", text);
+    }
+
+    /// <summary>The world's clients hold issued tokens; nobody logs in by challenge.</summary>
+    private sealed class NoChallengeLogins : IChallengeVerifier
+    {
+        public bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> challenge, ReadOnlySpan<byte> signature) => false;
     }
 }

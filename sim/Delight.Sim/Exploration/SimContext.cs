@@ -1,3 +1,4 @@
+using Delight.Runtime.Mailbox;
 using Delight.Runtime.Mutants;
 using Delight.Sim.Clock;
 using Delight.Sim.Invariants;
@@ -23,13 +24,24 @@ public sealed class SimContext
         Log = new SimLog(() => Clock.Elapsed);
         Invariants = new InvariantChecker(Log);
         Liveness = new LivenessObligations(Log);
-        ClockDriver = new ClockDriver(Clock, Random);
+        Activity = new MailboxActivity();
+        Mailboxes = new SimulationMailboxFactory(Activity);
+        ClockDriver = new ClockDriver(Clock, Random, EarlyFireOdds, Activity);
         Clock.Fired += (at, id) => Log.Add("clock", "timer-fired", $"timer#{id} at {at.TotalMilliseconds:0}ms");
         Swarm = SwarmConfig.Draw(Random, profile);
         Log.Add("swarm", "config", Swarm.ToString());
     }
 
+    /// <summary>While the world is busy, a timer fires early with probability 1/this per clock-driver turn.</summary>
+    public const int EarlyFireOdds = 25;
+
     public string Scenario { get; }
+
+    /// <summary>Traffic on this iteration's mailboxes (the clock driver's measure of a quiet world).</summary>
+    public MailboxActivity Activity { get; }
+
+    /// <summary>Mailboxes for every runtime and queue of this iteration's world (counted by <see cref="Activity"/>).</summary>
+    public SimulationMailboxFactory Mailboxes { get; }
 
     public Mutant Mutant { get; }
 

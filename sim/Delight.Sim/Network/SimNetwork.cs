@@ -1,3 +1,4 @@
+using Delight.Runtime.Mailbox;
 using Delight.Runtime.Relay.Connections;
 using Delight.Sim.Recording;
 using Delight.Sim.Swarm;
@@ -15,13 +16,16 @@ public sealed class SimNetwork
     private readonly List<SimSocketConnection> _connections = [];
     private ISimRelayEndpoint? _relay;
 
-    public SimNetwork(SimRandom random, TimeProvider clock, SimLog log, SwarmConfig swarm)
+    public SimNetwork(SimRandom random, TimeProvider clock, SimLog log, SwarmConfig swarm, MailboxActivity? activity = null)
     {
+        Activity = activity;
         Random = random;
         Clock = clock;
         Log = log;
         Swarm = swarm;
     }
+
+    internal MailboxActivity? Activity { get; }
 
     internal SimRandom Random { get; }
 

@@ -41,8 +41,8 @@ public sealed class SimSocketConnection : ISocketConnection
         _network = network;
         Name = name;
         Auth = auth;
-        _up = new SimulationMailbox<SimFrame>(new MailboxOptions($"net-up:{name}", QueueCapacity, MailboxFullMode.Fail));
-        _down = new SimulationMailbox<SimFrame>(new MailboxOptions($"net-down:{name}", QueueCapacity, MailboxFullMode.Fail));
+        _up = new SimulationMailbox<SimFrame>(new MailboxOptions($"net-up:{name}", QueueCapacity, MailboxFullMode.Fail), network.Activity);
+        _down = new SimulationMailbox<SimFrame>(new MailboxOptions($"net-down:{name}", QueueCapacity, MailboxFullMode.Fail), network.Activity);
     }
 
     public string Name { get; }

@@ -49,9 +49,12 @@ internal sealed class SessionHarness : IAsyncDisposable
         }
     }
 
+    private long _nextMessageSeq;
+
     /// <summary>The phone sends a user text: <c>update</c>/<c>new-message</c> with the encrypted record.</summary>
     public Task PhoneSendsAsync(string text, string localId)
     {
+        var seq = Interlocked.Increment(ref _nextMessageSeq);
         var cipher = _phoneCipher.EncryptToBase64(Encoding.UTF8.GetBytes(SessionWire.UserTextRecord(text)));
         var update = SessionWire.Write(w =>
         {
@@ -62,7 +65,7 @@ internal sealed class SessionHarness : IAsyncDisposable
             w.WriteString("sid", Sid);
             w.WriteStartObject("message");
             w.WriteString("id", "m-" + localId);
-            w.WriteNumber("seq", 1);
+            w.WriteNumber("seq", seq);
             w.WriteString("localId", localId);
             w.WriteStartObject("content");
             w.WriteString("t", "encrypted");

@@ -23,6 +23,7 @@ namespace Delight.Runtime.Session;
 [JsonDerivedType(typeof(ArmTimer), "arm-timer")]
 [JsonDerivedType(typeof(CancelTimer), "cancel-timer")]
 [JsonDerivedType(typeof(PersistAgentState), "persist-agent-state")]
+[JsonDerivedType(typeof(FetchMissedMessages), "fetch-missed-messages")]
 [JsonDerivedType(typeof(CompleteReply), "complete-reply")]
 [JsonDerivedType(typeof(CompletePermissionDecision), "complete-permission-decision")]
 [JsonDerivedType(typeof(PrintToDesktop), "print")]
@@ -77,6 +78,10 @@ public sealed record ArmTimer(string Name, long Token, long DelayMs) : SessionCo
 public sealed record CancelTimer(string Name) : SessionCommand;
 
 /// <summary>Persist: <c>update-state</c> with ack; the result comes back carrying <see cref="Seq"/>.</summary>
+/// <summary>Catch-up: fetch the session's messages stored after <see cref="AfterSeq"/> (phone texts sent while the
+/// session socket was down never reach it as updates) and answer with <see cref="MissedMessagesFetched"/>.</summary>
+public sealed record FetchMissedMessages(long AfterSeq) : SessionCommand;
+
 public sealed record PersistAgentState(long Seq, string AgentStateJson, long ExpectedVersion) : SessionCommand;
 
 // ---- Replies ----------------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ public sealed class SessionAgentHost : IAgentHost
         await _post(new PermissionAwaited(ask.Generation, ask.RequestId, ask.ToolName, ask.InputJson, decisionId, NowMs())).ConfigureAwait(false);
         try
         {
-            return await decision.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await Actor.TaskWaits.WaitAsync(decision, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -162,6 +162,9 @@ public sealed class SessionEffects : ICommandHandler<SessionCommand>, IAsyncDisp
             case PersistAgentState c:
                 _background.Run(() => PersistAsync(c, _stopping.Token));
                 break;
+            case FetchMissedMessages c:
+                _background.Run(() => FetchMissedAsync(c, _stopping.Token));
+                break;
             case CompleteReply c:
                 _replies.Complete(c.ReplyId, c.Outcome);
                 break;
@@ -397,6 +400,41 @@ public sealed class SessionEffects : ICommandHandler<SessionCommand>, IAsyncDisp
     internal long NowMs() => _world.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>Posts a result; once the runtime stopped, results are dropped on purpose (nothing reads them).</summary>
+    /// <summary>The catch-up fetch: history after the cursor, decrypted and parsed here at the edge (only phone texts
+    /// become events). Without a history source there is nothing to catch up from.</summary>
+    private async Task FetchMissedAsync(FetchMissedMessages c, CancellationToken cancellationToken)
+    {
+        if (_world.History is not { } history)
+        {
+            await PostSafeAsync(new MissedMessagesFetched(c.AfterSeq, [], null, NowMs())).ConfigureAwait(false);
+            return;
+        }
+
+        MissedMessagesFetched result;
+        try
+        {
+            var stored = await history.FetchAfterAsync(_settings.SessionId, c.AfterSeq, cancellationToken).ConfigureAwait(false);
+            var texts = System.Collections.Immutable.ImmutableArray.CreateBuilder<InboundUserMessage>();
+            foreach (var message in stored)
+            {
+                if (message.Seq > c.AfterSeq
+                    && _cipher.TryDecryptFromBase64(message.Ciphertext, out var plaintext, out _)
+                    && SessionWire.TryParseUserText(plaintext, out var text, out var meta))
+                {
+                    texts.Add(new InboundUserMessage(text, meta, message.LocalId ?? message.Id, NowMs(), message.Seq));
+                }
+            }
+
+            result = new MissedMessagesFetched(c.AfterSeq, texts.ToImmutable(), null, NowMs());
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            result = new MissedMessagesFetched(c.AfterSeq, [], ex.Message, NowMs());
+        }
+
+        await PostSafeAsync(result).ConfigureAwait(false);
+    }
+
     internal async ValueTask PostSafeAsync(SessionEvent e)
     {
         try

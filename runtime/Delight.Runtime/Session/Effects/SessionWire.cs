@@ -106,8 +106,13 @@ public static class SessionWire
 
     /// <summary>An <c>update</c> envelope carrying a <c>new-message</c> for <paramref name="sessionId"/>: its
     /// ciphertext and localId (§3, §6.1).</summary>
-    public static bool TryParseNewMessage(string json, string sessionId, out string cipher, out string? localId, out string? messageId)
+    public static bool TryParseNewMessage(string json, string sessionId, out string cipher, out string? localId, out string? messageId) =>
+        TryParseNewMessage(json, sessionId, out cipher, out localId, out messageId, out _);
+
+    /// <summary>As above, with the message's seq (0 when absent).</summary>
+    public static bool TryParseNewMessage(string json, string sessionId, out string cipher, out string? localId, out string? messageId, out long seq)
     {
+        seq = 0;
         cipher = "";
         localId = null;
         messageId = null;
@@ -126,6 +131,7 @@ public static class SessionWire
 
             localId = Str(message, "localId");
             messageId = Str(message, "id");
+            seq = message.TryGetProperty("seq", out var seqElement) && seqElement.ValueKind == JsonValueKind.Number && seqElement.TryGetInt64(out var n) ? n : 0;
             if (!message.TryGetProperty("content", out var content))
             {
                 return false;

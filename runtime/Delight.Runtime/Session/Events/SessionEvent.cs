@@ -39,6 +39,7 @@ namespace Delight.Runtime.Session;
 [JsonDerivedType(typeof(PersistSucceeded), "persist-succeeded")]
 [JsonDerivedType(typeof(PersistVersionMismatch), "persist-version-mismatch")]
 [JsonDerivedType(typeof(PersistFailed), "persist-failed")]
+[JsonDerivedType(typeof(MissedMessagesFetched), "missed-messages-fetched")]
 public abstract record SessionEvent;
 
 // ---- Caller commands (CLI, RPC handlers, takeback watcher) --------------------------------------------------------
@@ -50,7 +51,19 @@ public sealed record SwitchModeRequested(AgentMode Target, long? ReplyId, long N
 public sealed record DesktopTakeback(long NowMs) : SessionEvent;
 
 /// <summary>cmdInboundUserMessage: a phone user-text record decrypted at the socket edge (§3.3).</summary>
-public sealed record InboundUserMessage(string Text, string? MetaJson, string LocalId, long NowMs) : SessionEvent;
+public sealed record InboundUserMessage(string Text, string? MetaJson, string LocalId, long NowMs, long Seq = 0) : SessionEvent;
+
+/// <summary>The catch-up fetch after a connect answered: the phone texts stored after <see cref="AfterSeq"/> (already
+/// decrypted at the edge), or the error.</summary>
+public sealed record MissedMessagesFetched(long AfterSeq, System.Collections.Immutable.ImmutableArray<InboundUserMessage> Messages, string? Error, long NowMs) : SessionEvent
+{
+    /// <summary>By value, messages included (an ImmutableArray compares by reference).</summary>
+    public bool Equals(MissedMessagesFetched? other) =>
+        other is not null && AfterSeq == other.AfterSeq && Error == other.Error && NowMs == other.NowMs
+        && Messages.AsSpan().SequenceEqual(other.Messages.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(AfterSeq, Messages.Length, Error, NowMs);
+}
 
 /// <summary>cmdRemoteSend: a message typed through the CLI API while remote.</summary>
 public sealed record LocalUserMessage(string Text, string? MetaJson, string LocalId, long ReplyId, long NowMs) : SessionEvent;

@@ -82,7 +82,7 @@ public sealed class SessionRuntime : IAsyncDisposable
     public async Task<string?> RunAsync(CancellationToken cancellationToken = default)
     {
         await StartAsync(cancellationToken).ConfigureAwait(false);
-        return await _ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await TaskWaits.WaitAsync(_ended.Task, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Posts any event (inbound edges, the simulation). Waits when the inbox is full; never drops.</summary>
@@ -144,7 +144,7 @@ public sealed class SessionRuntime : IAsyncDisposable
     private async Task<ReplyOutcome> CallAsync(Func<long, SessionEvent> makeEvent, CancellationToken cancellationToken)
     {
         var reply = await BeginAsync(makeEvent, cancellationToken).ConfigureAwait(false);
-        return await reply.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await TaskWaits.WaitAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 
     internal long NowMs() => _world.Time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -48,14 +48,14 @@ public sealed class SessionSocketHandler : ISocketHandler
 
     private async Task OnUpdateAsync(string payloadJson)
     {
-        if (!SessionWire.TryParseNewMessage(payloadJson, SessionId, out var cipher, out var localId, out var messageId)
+        if (!SessionWire.TryParseNewMessage(payloadJson, SessionId, out var cipher, out var localId, out var messageId, out var seq)
             || !_effects.Cipher.TryDecryptFromBase64(cipher, out var plaintext, out _)
             || !SessionWire.TryParseUserText(plaintext, out var text, out var meta))
         {
             return; // not a phone text for this session (agent records, undecryptable, other sessions)
         }
 
-        await _effects.PostSafeAsync(new InboundUserMessage(text, meta, localId ?? messageId ?? "", _runtime.NowMs())).ConfigureAwait(false);
+        await _effects.PostSafeAsync(new InboundUserMessage(text, meta, localId ?? messageId ?? "", _runtime.NowMs(), seq)).ConfigureAwait(false);
     }
 
     private async Task OnRpcRequestAsync(string payloadJson, Func<string, Task> ack)

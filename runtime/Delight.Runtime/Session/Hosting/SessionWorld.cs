@@ -19,6 +19,9 @@ public sealed record SessionWorld(
     /// <summary>Capacity of the session inbox and of the effects queues (upstream uses 8192).</summary>
     public int InboxCapacity { get; init; } = 8192;
 
+    /// <summary>The relay's message history (HTTP), for the catch-up after a connect; null = no catch-up.</summary>
+    public ISessionHistory? History { get; init; }
+
     /// <summary>update-state ack timeout (§2.6 Persist).</summary>
     public TimeSpan PersistAckTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

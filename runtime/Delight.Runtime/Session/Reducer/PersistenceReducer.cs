@@ -105,7 +105,8 @@ internal static class PersistenceReducer
         PersistDebounced(tx);
     }
 
-    /// <summary>EvAgentStatePersistFailed: retry on the debounce while connected; offline, wait for the reconnect.</summary>
+    /// <summary>EvAgentStatePersistFailed: retry on the debounce while connected (also once the session is finished:
+    /// the final state, e.g. withdrawn prompts, must still reach the relay); offline, wait for the reconnect.</summary>
     public static void OnFailed(Tx tx, PersistFailed e)
     {
         var s = tx.S;
@@ -116,7 +117,7 @@ internal static class PersistenceReducer
 
         tx.S = s with { Persist = s.Persist with { InFlightSeq = null, Dirty = true } };
         AnswerWaiters(tx, ReplyOutcome.Error(ReplyErrorCode.PersistFailed, $"agent state not persisted: {e.Error}"));
-        if (s.Connection.SessionSocket && !tx.IsFinished)
+        if (s.Connection.SessionSocket)
         {
             PersistDebounced(tx);
         }

@@ -29,7 +29,8 @@ public sealed class SessionReducer : IReducer<SessionState, SessionEvent, Sessio
             case RunnerStopped e: LifecycleReducer.OnStopped(tx, e); break;
             case Shutdown e: LifecycleReducer.OnShutdown(tx, e); break;
 
-            case InboundUserMessage e: MessageReducer.OnInbound(tx, e); break;
+            case InboundUserMessage e: InboundReducer.OnInbound(tx, e); break;
+            case MissedMessagesFetched e: InboundReducer.OnFetched(tx, e); break;
             case LocalUserMessage e: MessageReducer.OnLocalMessage(tx, e); break;
             case AbortRequested e: MessageReducer.OnAbort(tx, e); break;
             case OutboundRecordReady e: MessageReducer.OnOutbound(tx, e); break;
@@ -67,6 +68,10 @@ public sealed class SessionReducer : IReducer<SessionState, SessionEvent, Sessio
         if (e.Name == SessionTimers.PersistDebounce)
         {
             PersistenceReducer.OnDebounceFired(tx, e);
+        }
+        else if (e.Name == SessionTimers.CatchUpRetry)
+        {
+            InboundReducer.OnRetryTimer(tx);
         }
         else if (e.Name == SessionTimers.KeepAlive)
         {

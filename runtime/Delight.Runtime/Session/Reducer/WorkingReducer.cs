@@ -73,11 +73,18 @@ internal static class WorkingReducer
 
         if (tx.IsFinished)
         {
+            // Nothing runs any more, but a final state that never reached the relay still goes out.
+            if (tx.S.Persist is { Dirty: true, InFlightSeq: null, DebounceArmed: false })
+            {
+                PersistenceReducer.PersistDebounced(tx);
+            }
+
             return;
         }
 
         EmitActivity(tx, e.NowMs);
         ArmKeepAlive(tx);
+        InboundReducer.OnSocketConnected(tx);
         PersistenceReducer.PersistDebounced(tx);
     }
 

@@ -66,6 +66,10 @@ public sealed record SessionState
 
     public ConnectionState Connection { get; init; } = ConnectionState.Initial;
 
+    /// <summary>Where the phone-message stream stands: the last seq taken in, and messages held while a catch-up
+    /// fetch runs.</summary>
+    public InboundCursor Inbound { get; init; } = InboundCursor.Initial;
+
     /// <summary>Token of the armed keep-alive timer (0 = not armed).</summary>
     public long KeepAliveToken { get; init; }
 

@@ -5,6 +5,7 @@ public static class SessionTimers
 {
     public const string PersistDebounce = "persist-agent-state";
     public const string KeepAlive = "keep-alive";
+    public const string CatchUpRetry = "catch-up-retry";
     private const string PermissionPrefix = "permission-timeout:";
 
     public static string PermissionTimeout(string requestId) => PermissionPrefix + requestId;
