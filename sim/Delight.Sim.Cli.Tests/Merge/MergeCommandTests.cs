@@ -160,6 +160,30 @@ public sealed class MergeCommandTests
     }
 
     [NUnit.Framework.Test]
+    public void MutantShardsMergeWithSuccessMeaningEveryMutantFound()
+    {
+        var armed = new DiceToy("toy-armed", 3, m => m == Runtime.Mutants.Mutant.ReplyBeforeCommit);
+        var calm = new DiceToy("toy-calm", 4, _ => false);
+        var found = new Scenarios.MutantCatalog.Entry(Runtime.Mutants.Mutant.ReplyBeforeCommit, ["toy-armed"], "found");
+        var hole = new Scenarios.MutantCatalog.Entry(Runtime.Mutants.Mutant.AliasedState, ["toy-calm"], "never found");
+        string[] Hunt(string name, params Scenarios.MutantCatalog.Entry[] mutants) =>
+        [
+            .. Enumerable.Range(1, 2).Select(i =>
+            {
+                var dir = Path.Combine(_dir, $"{name}{i}");
+                ExploreCommand.Run(new ExploreArguments("all", 30, 3, "random", dir, false, false) { Mutant = "all", Shard = $"{i}/2" },
+                    _out, _err, new HuntCatalog([armed, calm], mutants));
+                return dir;
+            }),
+        ];
+
+        Assert.That(Merge(null, Hunt("found", found)), Is.EqualTo(0), _out + _err.ToString());
+        Assert.That(_out.ToString(), Does.Contain("mutants found: 1/1"));
+        Assert.That(Merge(null, Hunt("hole", found, hole)), Is.EqualTo(1), _out + _err.ToString());
+        Assert.That(_out.ToString(), Does.Contain("mutants found: 1/2"));
+    }
+
+    [NUnit.Framework.Test]
     public void CommandLineParsingReachesMerge()
     {
         Assert.That(Program.BuildRoot().Parse(["merge", Path.Combine(_dir, "nowhere")]).Invoke(), Is.EqualTo(2));

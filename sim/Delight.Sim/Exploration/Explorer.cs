@@ -1,6 +1,7 @@
 using Delight.Runtime.Mutants;
 using Delight.Sim.Reports;
 using Microsoft.Coyote;
+using Microsoft.Coyote.Logging;
 using Microsoft.Coyote.SystematicTesting;
 
 namespace Delight.Sim.Exploration;
@@ -77,7 +78,8 @@ public static class Explorer
             : new ReplayOutcome(false, null, null, run.Recorder.Current?.Log.Snapshot() ?? []);
     }
 
-    internal static EngineRun RunEngine(IScenario scenario, Mutant mutant, Configuration configuration, bool keepAll, Action<int>? onIteration)
+    /// <param name="quiet">Drop Coyote's own console banner (a hunt runs one engine per iteration).</param>
+    internal static EngineRun RunEngine(IScenario scenario, Mutant mutant, Configuration configuration, bool keepAll, Action<int>? onIteration, bool quiet = false)
     {
         var recorder = new IterationRecorder(keepAll, onIteration);
         using var armed = mutant == Mutant.None ? null : MutantSwitches.Arm(mutant);
@@ -88,6 +90,11 @@ public static class Explorer
             await scenario.RunAsync(context).ConfigureAwait(false);
             context.Log.Add("sim", "iteration-end");
         });
+        if (quiet)
+        {
+            engine.SetLogger(new TextWriterLogger(TextWriter.Null, VerbosityLevel.None));
+        }
+
         if (!engine.IsTestRewritten())
         {
             throw new CodeNotRewrittenException();

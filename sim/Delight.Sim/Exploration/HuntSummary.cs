@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Delight.Sim.Exploration;
 
@@ -29,6 +30,7 @@ public sealed record HuntSummary(
     /// <summary>Hunts of seeded mutants: the goal is finding every one.</summary>
     public const string MutantMode = "mutants";
 
+    [JsonIgnore]
     public Shard Shard => new(ShardIndex, ShardCount);
 
     /// <summary>The summary of hunts run with <paramref name="options"/> (their iteration counts may differ).</summary>

@@ -36,7 +36,7 @@ public static class Hunter
             options.OnIteration?.Invoke(ran.Count);
             var scenario = target.ScenarioOf(iteration);
             var configuration = ConfigurationFor(options, iteration);
-            var run = Explorer.RunEngine(scenario, target.Mutant, configuration, keepAll: false, onIteration: null);
+            var run = Explorer.RunEngine(scenario, target.Mutant, configuration, keepAll: false, onIteration: null, quiet: true);
             HuntBug? bug = null;
             if (run.Bug is { } found)
             {
@@ -74,7 +74,7 @@ public static class Hunter
 
     private static HuntBug? CheckDeterminism(IScenario scenario, Mutant mutant, Configuration configuration, int iteration, IterationRecorder first)
     {
-        var second = Explorer.RunEngine(scenario, mutant, configuration, keepAll: false, onIteration: null);
+        var second = Explorer.RunEngine(scenario, mutant, configuration, keepAll: false, onIteration: null, quiet: true);
         var firstLog = first.Current?.Log.Snapshot() ?? [];
         var secondLog = second.Recorder.Current?.Log.Snapshot() ?? [];
         if (string.Equals(first.Current?.Log.ComputeHash(), second.Recorder.Current?.Log.ComputeHash(), StringComparison.Ordinal)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Delight.Sim.Exploration;
 
 namespace Delight.Sim.Cli.Commands.Merge;
@@ -19,6 +20,7 @@ internal sealed record MergedSummary(
 {
     public const string CurrentFormat = "delight-sim-hunt-merged/1";
 
+    [JsonIgnore]
     public int BugCount => Hunts.Sum(h => h.Bugs.Count);
 
     public string ToJson() => JsonSerializer.Serialize(this, BugFile.Json);
