@@ -1,4 +1,3 @@
-using Delight.Runtime.Mailbox;
 using Delight.Runtime.Relay;
 using Delight.Runtime.Relay.Auth;
 using Delight.Runtime.Relay.Storage;
@@ -67,7 +66,7 @@ public sealed class LocalRelay : IAsyncDisposable
         var time = TimeProvider.System;
         server = new RelayServer(new RelayOptions(
             time,
-            ChannelMailboxFactory.Instance,
+            options.Mailboxes,
             new ServerIdSource(time),
             new HmacTokenService(tokenKey, time),
             Ed25519ChallengeVerifier.Instance,

@@ -1,3 +1,4 @@
+using Delight.Runtime.Mailbox;
 using Delight.Runtime.Relay.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -19,4 +20,8 @@ public sealed record LocalRelayOptions
     public TimeSpan RpcForwardTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public ILogger? Logger { get; init; }
+
+    /// <summary>The relay runtime's mailboxes. A process whose Delight.Runtime is Coyote-rewritten (the delight-sim
+    /// tests) passes <see cref="SimulationMailboxFactory"/>: the rewritten channel mailbox fails outside Coyote.</summary>
+    public IMailboxFactory Mailboxes { get; init; } = ChannelMailboxFactory.Instance;
 }

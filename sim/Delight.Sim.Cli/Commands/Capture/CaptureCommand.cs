@@ -11,6 +11,7 @@ internal static class CaptureCommand
         command.Subcommands.Add(SanitizeCommand.Create());
         command.Subcommands.Add(SchemaCommand.Create());
         command.Subcommands.Add(RecordFlowCommand.Create());
+        command.Subcommands.Add(RecordCommand.Create());
         return command;
     }
 }
