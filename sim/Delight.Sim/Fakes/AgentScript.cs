@@ -1,20 +1,28 @@
+using Delight.Sim.Fakes.Twins;
+
 namespace Delight.Sim.Fakes;
 
 /// <summary>What the scripted agent does, beyond what the swarm draws (scenario-specific knobs).</summary>
 public sealed record AgentScript
 {
-    /// <summary>Percent of messages for which the agent asks a permission before answering.</summary>
+    /// <summary>Which real engine the agent is the twin of (its profile: <see cref="EngineTwinProfiles"/>). Claude by
+    /// default: it asks permissions, exits on stop and crashes, like the generic engine the world was built on.</summary>
+    public EngineKind Twin { get; init; } = EngineKind.Claude;
+
+    /// <summary>Percent of messages for which the agent asks a permission before answering (twins that can ask:
+    /// Claude, ACP; Codex and fake never ask).</summary>
     public int PermissionPercent { get; init; }
 
     /// <summary>How long the agent waits for a permission decision before denying (upstream: 5 min).</summary>
     public TimeSpan PermissionTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Percent of remote starts that fail outright (spawn error).</summary>
+    /// <summary>Percent of remote starts that fail outright (spawn error; the fake engine cannot fail).</summary>
     public int RemoteStartFailurePercent { get; init; }
 
-    /// <summary>Stop reports the exit after a delay on the virtual clock (S7's late exit delivery).</summary>
+    /// <summary>An exit reported after Stop comes late, after a further delay on the virtual clock (S7's late exit
+    /// delivery; only twins whose engine reports an exit on stop: Claude remote, Claude and Codex local).</summary>
     public bool LateExitDelivery { get; init; }
 
-    /// <summary>Emit thinking/UI events and working flags around each turn.</summary>
+    /// <summary>Kept for scenario compatibility: working and UI events now follow the twin's profile.</summary>
     public bool UiEvents { get; init; } = true;
 }
