@@ -28,19 +28,21 @@ public sealed class CodexTwinTests
     [TearDown]
     public void TearDown() => _dir.Dispose();
 
-    private static RealRig Real() => new(host => new CodexAppServerEngine(host, new CodexAppServerOptions(StubLocator.DotnetHost, StubLocator.Prefix("codex-app-server"))
+    /// <param name="turnStarted">The send's wait for <c>turn/started</c> (10 s; shortened to keep the late-start test quick).</param>
+    private static RealRig Real(TimeSpan? turnStarted = null) => new(host => new CodexAppServerEngine(host, new CodexAppServerOptions(StubLocator.DotnetHost, StubLocator.Prefix("codex-app-server"))
     {
         InterruptGrace = TimeSpan.FromSeconds(3),
+        TurnStartedTimeout = turnStarted ?? TimeSpan.FromSeconds(10),
     }));
 
     private AgentStartSpec Spec(string? resume = null) => new(1, AgentMode.Remote, _dir.Path, resume, null, AgentConfig.Empty);
 
     private static AgentUserMessage Message(string text) => new(text, null, "local-" + text, 0);
 
-    private static async Task BothAsync(Func<EngineRig, Task> script, IReadOnlyList<string> expected)
+    private static async Task BothAsync(Func<EngineRig, Task> script, IReadOnlyList<string> expected, TimeSpan? turnStarted = null)
     {
         IReadOnlyList<string> real;
-        await using (var rig = Real())
+        await using (var rig = Real(turnStarted))
         {
             await script(rig);
             real = rig.Host.Trace;
@@ -109,6 +111,24 @@ public sealed class CodexTwinTests
                 await rig.WorkingOffAsync(2);
             },
             [SessionId, SessionId, Ready, On, ThinkingOn, Reply, Off, ThinkingOff, On, ThinkingOn, Reply, Off, ThinkingOff]);
+
+    /// <summary>The stub's <c>late 3000</c> sends <c>turn/started</c> after the bound (1 s here, 10 s in the twin): the send fails visibly, and
+    /// the turn still starts (working on) until an abort interrupts it.</summary>
+    [Test]
+    public async Task LateTurnStartedFailsTheSendVisiblyAndTheTurnStillStarts() =>
+        await BothAsync(
+            async rig =>
+            {
+                await StartAsync(rig);
+                await rig.CompleteOrMarkAsync(rig.Engine.SendUserMessageAsync(1, Message("late 3000"), CancellationToken.None), "send");
+                var failure = rig.Host.Events.OfType<AgentOutboundRecord>().Single();
+                Assert.That(ConformanceHost.RecordText(failure.RecordJson), Does.StartWith("Remote Codex request failed: timed out waiting for turn/started"), rig.Name);
+                await rig.UntilAsync(() => rig.Host.Trace.Contains(On), "late turn/started");
+                await rig.CompleteAsync(rig.Engine.AbortAsync(1, CancellationToken.None), "abort");
+                await rig.WorkingOffAsync();
+            },
+            [SessionId, SessionId, Ready, Reply, "send failed", On, ThinkingOn, Off, ThinkingOff],
+            TimeSpan.FromSeconds(1));
 
     [Test]
     public async Task StopClearsWorkingWithNoExit() =>

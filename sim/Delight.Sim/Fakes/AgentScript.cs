@@ -23,6 +23,10 @@ public sealed record AgentScript
     /// delivery; only twins whose engine reports an exit on stop: Claude remote, Claude and Codex local).</summary>
     public bool LateExitDelivery { get; init; }
 
+    /// <summary>Codex: percent of turns whose <c>turn/started</c> comes after the 10 s bound (the send fails visibly and
+    /// the turn still starts later). The swarm's slow-agent rate adds a quarter of itself.</summary>
+    public int LateTurnStartPercent { get; init; }
+
     /// <summary>Kept for scenario compatibility: working and UI events now follow the twin's profile.</summary>
     public bool UiEvents { get; init; } = true;
 }

@@ -40,27 +40,14 @@ public sealed class CodexTwin : TwinEngine
             return;
         }
 
-        string turnId;
-        CancellationTokenSource turn;
-        bool became;
-        bool interrupt;
+        var calledAtMs = NowMs();
+        var late = directive == TwinDirective.LateStart || Context.Random.Chance(Math.Max(Script.LateTurnStartPercent, Context.Swarm.AgentSlowSendPercent / 4));
         try
         {
-            var started = Draw(Profile.Turn.StartDelay);
-            if (!await TwinClock.DelayAsync(Context.Clock, started, runner.Lifetime).ConfigureAwait(false))
+            var wait = late ? Profile.Turn.StartBound : Draw(Profile.Turn.StartDelay);
+            if (!await TwinClock.DelayAsync(Context.Clock, wait, runner.Lifetime).ConfigureAwait(false))
             {
                 throw new TwinNotRunningException("codex remote mode stopped");
-            }
-
-            lock (Gate)
-            {
-                turnId = string.Create(CultureInfo.InvariantCulture, $"turn_{++runner.Turns}");
-                runner.ActiveTurn = turnId;
-                runner.TurnId = turnId;
-                turn = runner.TurnCancel = new CancellationTokenSource();
-                became = SetWorking(runner, true);
-                interrupt = runner.AbortRequested;
-                runner.AbortRequested = false;
             }
         }
         finally
@@ -69,6 +56,50 @@ public sealed class CodexTwin : TwinEngine
             {
                 runner.TurnStartPending = false;
             }
+        }
+
+        if (late)
+        {
+            // The send gives up after 10 s and fails visibly, but the server still starts the turn later: its
+            // turn/started sets the active turn and working like any other (ours does not ignore it).
+            Track(LateTurnStartedAsync(runner, message, directive));
+            var error = string.Create(CultureInfo.InvariantCulture, $"timed out waiting for turn/started (after turn/start atMs={calledAtMs})");
+            await ReportTextAsync(runner, "Remote Codex request failed: " + error).ConfigureAwait(false);
+            throw new TwinEngineException(error);
+        }
+
+        await BeginTurnAsync(runner, message, directive).ConfigureAwait(false);
+    }
+
+    private async Task LateTurnStartedAsync(TwinRunner runner, AgentUserMessage message, TwinDirective directive)
+    {
+        if (await TwinClock.DelayAsync(Context.Clock, Draw(Profile.Turn.StartDelay), runner.Lifetime).ConfigureAwait(false))
+        {
+            await BeginTurnAsync(runner, message, directive).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary><c>turn/started</c>: the active turn, working with the thinking UI event, then the turn runs.</summary>
+    private async Task BeginTurnAsync(TwinRunner runner, AgentUserMessage message, TwinDirective directive)
+    {
+        string turnId;
+        CancellationTokenSource turn;
+        bool became;
+        bool interrupt;
+        lock (Gate)
+        {
+            if (!runner.Alive)
+            {
+                return;
+            }
+
+            turnId = string.Create(CultureInfo.InvariantCulture, $"turn_{++runner.Turns}");
+            runner.ActiveTurn = turnId;
+            runner.TurnId = turnId;
+            turn = runner.TurnCancel = new CancellationTokenSource();
+            became = SetWorking(runner, true);
+            interrupt = runner.AbortRequested;
+            runner.AbortRequested = false;
         }
 
         if (became)
@@ -117,7 +148,7 @@ public sealed class CodexTwin : TwinEngine
         {
             switch (directive)
             {
-                case TwinDirective.Hang:
+                case TwinDirective.Hang or TwinDirective.LateStart:
                     await TwinClock.UntilCancelledAsync(link.Token).ConfigureAwait(false);
                     return; // the interrupt's turn/completed ends it
                 case TwinDirective.Crash:

@@ -4,7 +4,8 @@ namespace Delight.Sim.Fakes.Twins;
 /// What a turn does. Phone texts (<c>p{sender}-{n}</c>) are <see cref="Plain"/> and every fault is drawn from the
 /// seed; texts in the stub agents' vocabulary force a behaviour, so conformance tests drive a real engine (with its
 /// stub) and its twin through the same script: <c>ask …</c>/<c>ping</c> ask a permission, <c>hang</c>/<c>forever</c> run
-/// until aborted, <c>crash</c> dies mid-turn.
+/// until aborted, <c>crash</c> dies mid-turn, <c>late …</c> starts its turn only after the send gave up (Codex), then
+/// runs until aborted.
 /// </summary>
 public enum TwinDirective
 {
@@ -12,6 +13,7 @@ public enum TwinDirective
     Ask,
     Hang,
     Crash,
+    LateStart,
 }
 
 /// <summary>Reads a <see cref="TwinDirective"/> from a message text.</summary>
@@ -26,6 +28,7 @@ public static class TwinDirectives
             "ask" or "ping" => TwinDirective.Ask,
             "hang" or "forever" => TwinDirective.Hang,
             "crash" => TwinDirective.Crash,
+            "late" => TwinDirective.LateStart,
             _ => TwinDirective.Plain,
         };
     }
