@@ -27,6 +27,7 @@ public static class CaptureProvenance
         AgentDeliveryFailed => "effects:send",
         TimerFired e => $"timer:{e.Name}",
         PersistSucceeded or PersistVersionMismatch or PersistFailed => "effects:persist",
+        MissedMessagesFetched => "effects:history",
         _ => "caller",
     };
 
@@ -48,6 +49,7 @@ public static class CaptureProvenance
         PersistSucceeded e => $"persist:{e.Seq}",
         PersistVersionMismatch e => $"persist:{e.Seq}",
         PersistFailed e => $"persist:{e.Seq}",
+        MissedMessagesFetched e => $"fetch:{e.AfterSeq}",
         RunnerReady e => $"runner:{e.Generation}",
         RunnerExited e => $"runner:{e.Generation}",
         RunnerStopped e => $"runner:{e.Generation}",
@@ -61,6 +63,7 @@ public static class CaptureProvenance
         CompletePermissionDecision c => $"decision:{c.DecisionId}",
         ArmTimer c => $"timer:{c.Token}",
         PersistAgentState c => $"persist:{c.Seq}",
+        FetchMissedMessages c => $"fetch:{c.AfterSeq}",
         StartRunner c => $"runner:{c.Generation}",
         StopRunner c => $"runner:{c.Generation}",
         _ => null,

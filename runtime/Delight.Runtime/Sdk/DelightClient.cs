@@ -37,6 +37,7 @@ public sealed partial class DelightClient : IAsyncDisposable
     private long _socketGeneration;
     private bool _connected;
     private bool _connectedFlag;
+    private long _connectedGeneration = -1;
     private TaskCompletionSource<bool>? _connectWaiter;
     private Task _notifyTail = Task.CompletedTask;
 
@@ -240,6 +241,10 @@ public sealed partial class DelightClient : IAsyncDisposable
                 foreach (var session in body.Sessions)
                 {
                     await RetryAwaitingKeyAsync(session.Id).ConfigureAwait(false);
+                    if (_logs.TryGetValue(session.Id, out var log) && session.Seq > log.AppliedThrough && _sessionKeys.ContainsKey(session.Id))
+                    {
+                        _ = StartFetch(session.Id, log.AppliedThrough, 500); // messages the view has not seen yet
+                    }
                 }
 
                 return result;

@@ -34,7 +34,7 @@ public sealed class S05PermissionDecisionMatrix : Scenario
             await world.DesktopSwitchAsync(AgentMode.Local).ConfigureAwait(false);
         });
         await Task.WhenAll(sends, switcher).ConfigureAwait(false);
-        await world.WaitUntilAsync(() => world.Phone.OpenMessages == 0 && world.Session.State.AgentState.Requests.Count == 0, TimeSpan.FromMinutes(2)).ConfigureAwait(false);
+        await world.WaitUntilAsync(() => world.NoMessagesDue && world.Session.State.AgentState.Requests.Count == 0, TimeSpan.FromMinutes(2)).ConfigureAwait(false);
         stop = true;
         await answers.ConfigureAwait(false);
     }

@@ -24,7 +24,7 @@ public sealed class S06ReconnectAndVersioning : Scenario
     {
         await world.Phone.SwitchAsync("remote").ConfigureAwait(false);
         var sends = world.Phone.SendFromAllTasksAsync();
-        var answers = world.Phone.AnswerPermissionsAsync(() => sends.IsCompleted && world.Phone.OpenMessages == 0 && world.Session.State.AgentState.Requests.Count == 0);
+        var answers = world.Phone.AnswerPermissionsAsync(() => sends.IsCompleted && world.NoMessagesDue && world.Session.State.AgentState.Requests.Count == 0);
         if (world.Context.Random.Chance(Math.Max(world.Context.Swarm.RelayRestartPercent * 5, 0)))
         {
             await world.Network.RestartRelayAsync().ConfigureAwait(false);

@@ -80,6 +80,21 @@ public sealed class SimWorld
 
     public FakePhone Phone { get; private set; } = null!;
 
+    /// <summary>Phone messages the session keeps for its next remote runner while the desktop is in control (the
+    /// local runner takes no typed input): not lost, not due until the phone takes control or the session ends
+    /// (then it reports them not delivered).</summary>
+    public int ParkedMessages
+    {
+        get
+        {
+            var s = Session.State;
+            return s.Fsm is FsmState.LocalStarting or FsmState.LocalRunning ? s.BufferedMessages.Count : 0;
+        }
+    }
+
+    /// <summary>Every phone message sent so far was delivered, reported failed, or is parked.</summary>
+    public bool NoMessagesDue => Phone.OpenMessages <= ParkedMessages;
+
     /// <summary>The relay's record of the session.</summary>
     public SessionRecord RelaySession => RelayServer.GetAccount(AccountId).State.Sessions[SessionId];
 
@@ -216,20 +231,34 @@ public sealed class SimWorld
         Context.ClockDriver.Calm();
         var deadline = Context.Clock.Elapsed + ConvergenceBudget;
         var converged = false;
+        var agreedAt = -1L;
         while (Context.Clock.Elapsed < deadline)
         {
-            if (Converged())
+            // Agreement counts only with empty wires, and only if it still holds one quiet poll later with no
+            // mailbox traffic in between: a momentary match while a frame is in flight is not convergence.
+            if (Converged() && Network.FramesInFlight == 0)
             {
-                converged = true;
-                break;
+                if (agreedAt == Context.Activity.Ticks)
+                {
+                    converged = true;
+                    break;
+                }
+
+                agreedAt = Context.Activity.Ticks;
+            }
+            else
+            {
+                agreedAt = -1;
+                await Phone.ReconcileLostMessagesAsync().ConfigureAwait(false);
+                if (Phone.LastSeq < RelaySession.Seq && Phone.Client.IsConnected)
+                {
+                    // Pull to refresh: the phone's own messages never come back as updates (the relay skips the sender).
+                    await Phone.Client.GetMessagesAsync(SessionId, Phone.LastSeq).ConfigureAwait(false);
+                }
+
+                agreedAt = -1;
             }
 
-            await Phone.ReconcileLostMessagesAsync().ConfigureAwait(false);
-            if (Phone.LastSeq < RelaySession.Seq && Phone.Client.IsConnected)
-            {
-                // Pull to refresh: the phone's own messages never come back as updates (the relay skips the sender).
-                await Phone.Client.GetMessagesAsync(SessionId, Phone.LastSeq).ConfigureAwait(false);
-            }
             await VirtualDelay.For(Context.Clock, TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
         }
 
@@ -248,7 +277,7 @@ public sealed class SimWorld
             && Phone.Client.IsConnected && Phone.AgentStateVersion == relay.AgentStateVersion
             && Phone.LastSeq == relay.Seq
             && relay.Turn.Open == s.Working
-            && Phone.OpenMessages == 0;
+            && NoMessagesDue;
     }
 
     private string Describe()

@@ -115,6 +115,10 @@ public sealed class ScriptedWorld
             case SendToAgent send:
                 Turn(send.Generation, send.Message);
                 break;
+            case FetchMissedMessages fetch:
+                // The scripted relay holds nothing the session missed: its phone messages arrive live.
+                At(_now + 20, new MissedMessagesFetched(fetch.AfterSeq, [], null, _now + 20));
+                break;
             case CompletePermissionDecision decision when _waitingTurns.Remove(decision.DecisionId, out var resume):
                 resume(decision.Allow);
                 break;

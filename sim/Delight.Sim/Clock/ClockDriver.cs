@@ -16,7 +16,7 @@ namespace Delight.Sim.Clock;
 public sealed class ClockDriver
 {
     /// <summary>Driver turns without any mailbox traffic after which the world counts as quiet.</summary>
-    public const int QuietTurns = 3;
+    public const int QuietTurns = 4;
 
     private readonly VirtualTimeProvider _clock;
     private readonly SimRandom _random;

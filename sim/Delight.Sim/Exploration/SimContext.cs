@@ -21,10 +21,10 @@ public sealed class SimContext
         Mutant = mutant;
         Random = new SimRandom();
         Clock = new VirtualTimeProvider();
-        Log = new SimLog(() => Clock.Elapsed);
+        Activity = new MailboxActivity();
+        Log = new SimLog(() => Clock.Elapsed, Activity);
         Invariants = new InvariantChecker(Log);
         Liveness = new LivenessObligations(Log);
-        Activity = new MailboxActivity();
         Mailboxes = new SimulationMailboxFactory(Activity);
         ClockDriver = new ClockDriver(Clock, Random, EarlyFireOdds, Activity);
         Clock.Fired += (at, id) => Log.Add("clock", "timer-fired", $"timer#{id} at {at.TotalMilliseconds:0}ms");

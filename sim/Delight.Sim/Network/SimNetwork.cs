@@ -45,6 +45,15 @@ public sealed class SimNetwork
 
     public void AttachRelay(ISimRelayEndpoint relay) => _relay = relay;
 
+    private long _inFlight;
+
+    /// <summary>Frames queued or being delivered on any connection (delays included). Zero means the wires are empty.</summary>
+    public long FramesInFlight => Interlocked.Read(ref _inFlight);
+
+    internal void FrameQueued() => Interlocked.Increment(ref _inFlight);
+
+    internal void FrameDone() => Interlocked.Decrement(ref _inFlight);
+
     public SimSocketConnection CreateClient(string name, HandshakeAuth auth)
     {
         var connection = new SimSocketConnection(this, name, auth);

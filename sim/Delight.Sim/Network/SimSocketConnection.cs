@@ -22,6 +22,7 @@ public sealed class SimSocketConnection : ISocketConnection
     private readonly IMailbox<SimFrame> _up;
     private readonly IMailbox<SimFrame> _down;
     private readonly List<EventFrame> _buffer = [];
+    private readonly List<EventFrame> _resend = [];
     private readonly Dictionary<long, TaskCompletionSource<string>> _clientAcks = [];
     private readonly Dictionary<long, TaskCompletionSource<string>> _serverAcks = [];
     private ISocketHandler? _handler;
@@ -157,6 +158,7 @@ public sealed class SimSocketConnection : ISocketConnection
 
             epoch = _epoch;
             server = _server;
+            TakeInFlightLocked(epoch);
             failed = [.. _clientAcks.Values];
             _clientAcks.Clear();
             serverFailed = [.. _serverAcks.Values];
@@ -193,6 +195,37 @@ public sealed class SimSocketConnection : ISocketConnection
         }
     }
 
+    /// <summary>Frames still queued on the dying transport: an unacknowledged emit is kept for resend (ahead of anything
+    /// emitted while offline, so the connection stays FIFO) or lost, as the swarm drew; acks are lost.</summary>
+    private void TakeInFlightLocked(long epoch)
+    {
+        var keep = new List<SimFrame>();
+        while (_up.TryReceive(out var frame))
+        {
+            _network.FrameDone();
+            switch (frame)
+            {
+                case EventFrame ev when ev.Epoch == epoch && ev.AckId is null && !_network.Swarm.LoseInFlightOnDisconnect:
+                    _resend.Add(ev);
+                    _network.Log.Add(Name, "resend-queued", ev.Name);
+                    break;
+                case EventFrame ev when ev.Epoch == epoch:
+                    _network.Log.Add(Name, "lost-in-flight", ev.Name);
+                    break;
+                case AckFrame:
+                    break;
+                default:
+                    keep.Add(frame);
+                    break;
+            }
+        }
+
+        foreach (var frame in keep)
+        {
+            Post(_up, frame);
+        }
+    }
+
     internal void PostDown(SimFrame frame) => Post(_down, frame);
 
     internal Task<string> ServerSendWithAck(long epoch, string eventName, string payloadJson)
@@ -214,18 +247,21 @@ public sealed class SimSocketConnection : ISocketConnection
         return ack.Task;
     }
 
-    private static void Post(IMailbox<SimFrame> mailbox, SimFrame frame)
+    private void Post(IMailbox<SimFrame> mailbox, SimFrame frame)
     {
+        _network.FrameQueued();
         try
         {
             if (!mailbox.TryPost(frame))
             {
+                _network.FrameDone();
                 throw new MailboxFullException(mailbox.Name, mailbox.Capacity);
             }
         }
         catch (MailboxClosedException)
         {
             // the connection was disposed: the frame goes nowhere, as on a closed socket
+            _network.FrameDone();
         }
     }
 
@@ -235,7 +271,14 @@ public sealed class SimSocketConnection : ISocketConnection
         {
             while (_up.TryReceive(out var frame))
             {
-                await DeliverUpAsync(frame).ConfigureAwait(false);
+                try
+                {
+                    await DeliverUpAsync(frame).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _network.FrameDone();
+                }
             }
         }
     }
@@ -276,12 +319,18 @@ public sealed class SimSocketConnection : ISocketConnection
             _connected = true;
             server = new SimServerConnection(this, $"{Name}#{_epoch}", Auth, _epoch);
             _server = server;
-            // Buffered emits go out right behind the connect, before anything emitted later.
+            // Resent and buffered emits go out right behind the connect, in emit order, before anything emitted later.
+            foreach (var resent in _resend)
+            {
+                Post(_up, resent with { Epoch = _epoch });
+            }
+
             foreach (var buffered in _buffer)
             {
                 Post(_up, buffered with { Epoch = _epoch });
             }
 
+            _resend.Clear();
             _buffer.Clear();
         }
 
@@ -310,22 +359,23 @@ public sealed class SimSocketConnection : ISocketConnection
             {
                 if (ev.AckId is null && !_network.Swarm.LoseInFlightOnDisconnect)
                 {
-                    // Not confirmed on the wire: the client resends it after reconnecting.
-                    if (_connected)
+                    // Not confirmed on the wire: the client resends it. It was emitted before every frame queued
+                    // now, so it goes first: at once on the new connection, or at the head of the resend list.
+                    if (!_connected)
                     {
-                        Post(_up, ev with { Epoch = _epoch });
-                    }
-                    else
-                    {
-                        _buffer.Add(ev);
+                        _resend.Insert(0, ev);
+                        _network.Log.Add(Name, "resend-queued", ev.Name);
+                        return;
                     }
 
-                    _network.Log.Add(Name, "resend-queued", ev.Name);
+                    ev = ev with { Epoch = _epoch };
+                    _network.Log.Add(Name, "resent", ev.Name);
+                }
+                else
+                {
+                    _network.Log.Add(Name, "lost-in-flight", ev.Name);
                     return;
                 }
-
-                _network.Log.Add(Name, "lost-in-flight", ev.Name);
-                return;
             }
         }
 
@@ -365,7 +415,14 @@ public sealed class SimSocketConnection : ISocketConnection
         {
             while (_down.TryReceive(out var frame))
             {
-                await DeliverDownAsync(frame).ConfigureAwait(false);
+                try
+                {
+                    await DeliverDownAsync(frame).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _network.FrameDone();
+                }
             }
         }
     }

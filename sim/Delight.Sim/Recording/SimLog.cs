@@ -14,10 +14,19 @@ public sealed class SimLog
     private readonly Func<TimeSpan> _now;
     private int _dropped;
 
-    public SimLog(Func<TimeSpan> now) => _now = now;
+    private readonly Runtime.Mailbox.MailboxActivity? _activity;
+
+    /// <param name="activity">Every entry also counts as world activity (the clock driver's measure of a busy world):
+    /// a task that only logs and awaits replies is still doing something.</param>
+    public SimLog(Func<TimeSpan> now, Runtime.Mailbox.MailboxActivity? activity = null)
+    {
+        _now = now;
+        _activity = activity;
+    }
 
     public void Add(string actor, string kind, string detail = "")
     {
+        _activity?.Tick();
         lock (_gate)
         {
             // Read the clock under the log's lock so entries are in time order.

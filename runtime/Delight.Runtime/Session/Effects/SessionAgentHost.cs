@@ -43,7 +43,8 @@ public sealed class SessionAgentHost : IAgentHost
             AgentRolloutPath p => new EngineRolloutPath(gen, p.Path, now),
             _ => throw new ArgumentException($"unknown agent event {agentEvent.GetType().Name}", nameof(agentEvent)),
         };
-        await _post(e).ConfigureAwait(false);
+        // After the runtime stopped there is no one left to tell (an engine's late exit report during shutdown).
+        await _effects.PostSafeAsync(e).ConfigureAwait(false);
     }
 
     public async Task<PermissionDecision> AwaitPermissionAsync(PermissionAsk ask, CancellationToken cancellationToken)
