@@ -69,9 +69,11 @@ public sealed class TwinCoyoteTests
                 PermissionPercent = 50,
                 PermissionTimeout = TimeSpan.FromSeconds(2 + context.Random.NextInt(4)),
                 LateExitDelivery = context.Random.NextBool(),
+                LocalInjection = context.Random.NextBool(),
             };
             var twin = EngineTwins.Create(kind, context, host, script);
             await twin.StartAsync(new AgentStartSpec(1, AgentMode.Local, "/work", null, null, AgentConfig.Empty), CancellationToken.None);
+            await twin.InjectLineAsync(1, "p1-0", CancellationToken.None);
             await twin.StopAsync(AgentMode.Local, 1, CancellationToken.None);
             var started = true;
             try

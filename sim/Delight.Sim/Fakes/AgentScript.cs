@@ -27,6 +27,12 @@ public sealed record AgentScript
     /// the turn still starts later). The swarm's slow-agent rate adds a quarter of itself.</summary>
     public int LateTurnStartPercent { get; init; }
 
+    /// <summary>Claude local accepts phone text typed into its TUI (ENGINES.md §3.3) and echoes it back through its
+    /// transcript scanner. Off by default: an injected message reaches the agent without a local id, so the world must
+    /// settle it through <see cref="ScriptedAgentEngine.LineInjected"/> before turning this on (otherwise injection
+    /// fails, as it does for every other twin, and the runtime reports the message failed).</summary>
+    public bool LocalInjection { get; init; }
+
     /// <summary>Kept for scenario compatibility: working and UI events now follow the twin's profile.</summary>
     public bool UiEvents { get; init; } = true;
 }

@@ -42,6 +42,14 @@ public sealed class ScriptedAgentEngine : IAgentEngine
         remove => Twin.MessageDelivered -= value;
     }
 
+    /// <summary>Raised with the text when a line is typed into the local runner (Claude local with
+    /// <see cref="AgentScript.LocalInjection"/>): the phone message reached the agent without its local id.</summary>
+    public event Action<string>? LineInjected
+    {
+        add => Twin.LineInjected += value;
+        remove => Twin.LineInjected -= value;
+    }
+
     public Task StartAsync(AgentStartSpec spec, CancellationToken cancellationToken) => Twin.StartAsync(spec, cancellationToken);
 
     public Task StopAsync(AgentMode mode, long generation, CancellationToken cancellationToken) => Twin.StopAsync(mode, generation, cancellationToken);

@@ -82,6 +82,9 @@ public abstract class TwinEngine : IAgentEngine
     /// <summary>Raised when a phone message reaches the agent (closes its liveness obligation).</summary>
     public event Action<string>? MessageDelivered;
 
+    /// <summary>Raised with the text when a line is typed into a local runner (Claude local, when the script allows it).</summary>
+    public event Action<string>? LineInjected;
+
     private protected SimContext Context { get; }
 
     private protected IAgentHost Host { get; }
@@ -200,12 +203,14 @@ public abstract class TwinEngine : IAgentEngine
             _alive.TryGetValue(generation, out runner);
         }
 
-        if (!Profile.Local.AcceptsInjection || runner is not { Mode: AgentMode.Local, Ready: true, Alive: true })
+        if (!Profile.Local.AcceptsInjection || !Script.LocalInjection || runner is not { Mode: AgentMode.Local, Ready: true, Alive: true })
         {
             return Task.FromResult(false);
         }
 
+        CheckOrder(text);
         Log("injected", $"gen {generation} '{text}'");
+        LineInjected?.Invoke(text);
         Track(EchoInjectedLineAsync(runner, text));
         return Task.FromResult(true);
     }
@@ -558,25 +563,35 @@ public abstract class TwinEngine : IAgentEngine
 
     private void Receive(AgentUserMessage message)
     {
-        // Phone texts look like "p{sender}-{index}": per sender, each index at most once and increasing.
-        var (sender, index) = ParseText(message.Text);
         lock (_gate)
         {
             Context.Invariants.Check(_delivered.Add(message.LocalId), InvariantNames.PhoneMessagesAtMostOnceInOrder,
                 $"message {message.LocalId} reached the agent twice");
-            if (sender is not null)
-            {
-                var last = _lastIndexBySender.GetValueOrDefault(sender, -1);
-                Context.Invariants.Check(index > last, InvariantNames.PhoneMessagesAtMostOnceInOrder,
-                    $"message {message.Text} reached the agent after {sender}-{last}");
-                _lastIndexBySender[sender] = index;
-            }
-
+            CheckOrder(message.Text);
             _deliveredInOrder.Add(message.LocalId);
         }
 
         Log("received", $"{message.LocalId} '{message.Text}'");
         MessageDelivered?.Invoke(message.LocalId);
+    }
+
+    /// <summary>Phone texts look like "p{sender}-{index}": per sender, each index at most once and increasing, whether
+    /// sent to the remote runner or typed into the local one.</summary>
+    private void CheckOrder(string text)
+    {
+        var (sender, index) = ParseText(text.Trim());
+        if (sender is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            var last = _lastIndexBySender.GetValueOrDefault(sender, -1);
+            Context.Invariants.Check(index > last, InvariantNames.PhoneMessagesAtMostOnceInOrder,
+                $"message {text} reached the agent after {sender}-{last}");
+            _lastIndexBySender[sender] = index;
+        }
     }
 
     private static (string? Sender, int Index) ParseText(string text)
