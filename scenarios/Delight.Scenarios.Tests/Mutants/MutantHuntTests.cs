@@ -33,10 +33,13 @@ public sealed class MutantHuntTests
     {
         var scenarios = entry.Scenarios.Select(n => ScenarioCatalog.Find(n) ?? throw new InvalidOperationException($"unknown scenario {n}")).ToList();
         var target = new HuntTarget(entry.Mutant.ToString(), scenarios, entry.Mutant);
-        var outcome = Hunter.Hunt(target, new HuntOptions(CiIterations, CiSeed, Strategy.Random, OutDirectory, Shard.Full));
+        var outcome = Hunter.Hunt(target, new HuntOptions(CiIterations, CiSeed, Strategy.Random, OutDirectory, Shard.Full) { BaselineCheck = true });
 
         Assert.That(outcome.FirstBug, Is.Not.Null,
-            $"{entry.Mutant} was not found by {string.Join(", ", entry.Scenarios)} in {CiIterations} iterations (seed {CiSeed}): {entry.Why}");
+            $"{entry.Mutant} was not found by {string.Join(", ", entry.Scenarios)} in {CiIterations} iterations (seed {CiSeed}): {entry.Why}" +
+            (outcome.BaselineFailures.Count == 0 ? string.Empty
+                : $"; {outcome.BaselineFailures.Count} iteration(s) failed without the mutant too, first {outcome.BaselineFailures[0].Scenario} " +
+                  $"iteration {outcome.BaselineFailures[0].Iteration}: {outcome.BaselineFailures[0].Message}"));
         var bug = outcome.FirstBug!;
         Assert.That(bug.FailingInvariant, Is.Not.EqualTo(Sim.Invariants.InvariantNames.HarnessDeterminism), bug.Message);
         Assert.That(BugFile.Load(bug.BugFilePath!).Mutant, Is.EqualTo(entry.Mutant.ToString()));

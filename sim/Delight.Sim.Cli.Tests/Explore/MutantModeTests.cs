@@ -99,6 +99,29 @@ public sealed class MutantModeTests
     }
 
     [NUnit.Framework.Test]
+    public void ABugTheScenarioHasWithoutTheMutantIsNotCountedAsFindingIt()
+    {
+        // toy-dice fails on a 0 whatever is armed: a baseline failure, not the mutant's.
+        var catalog = new HuntCatalog(
+            [DiceToy.Buggy(), Armed],
+            [
+                new MutantCatalog.Entry(Mutant.AliasedState, ["toy-dice"], "the scenario itself is buggy"),
+                new MutantCatalog.Entry(Mutant.NonFifoAgentSends, ["toy-armed"], "found by the armed toy"),
+            ]);
+        Assert.That(Run(catalog, "all"), Is.EqualTo(1), _out + _err.ToString());
+        var text = _out.ToString();
+        Assert.That(text, Does.Match(@"\| AliasedState +\| toy-dice +\| not found +\|"));
+        Assert.That(text, Does.Contain("baseline: AliasedState: ").And.Contain("failed without the mutant too"));
+        Assert.That(text, Does.Contain("mutants found: 1/2"));
+        var hunt = HuntSummary.Load(_dir).Hunts.Single(h => h.Name == "AliasedState");
+        Assert.That(hunt.Bugs, Is.Empty);
+        Assert.That(hunt.BaselineFailures, Is.Not.Empty);
+        Assert.That(hunt.BaselineFailures.Select(b => b.FailingInvariant), Is.All.EqualTo(DiceToy.Invariant));
+        Assert.That(hunt.IterationsRun, Is.EqualTo(30), "baseline failures do not stop the hunt");
+        Assert.That(Directory.GetFiles(_dir, "toy-dice-*.bug.json"), Is.Empty);
+    }
+
+    [NUnit.Framework.Test]
     public void OneMutantByNameRunsOnlyItsOwnScenarios()
     {
         Assert.That(Run(OneHole, "nonfifoagentsends"), Is.EqualTo(0), _out + _err.ToString());

@@ -98,6 +98,9 @@ public sealed record HuntSummary(
 /// iterations this shard ran, the bugs found.</summary>
 public sealed record HuntSummaryEntry(string Name, IReadOnlyList<string> Scenarios, string? Mutant, int Iterations, int IterationsRun, IReadOnlyList<HuntSummaryBug> Bugs)
 {
+    /// <summary>Mutant hunts: iterations that failed without the mutant too (no files; see <see cref="HuntOutcome.BaselineFailures"/>).</summary>
+    public IReadOnlyList<HuntSummaryBug> BaselineFailures { get; init; } = [];
+
     public static HuntSummaryEntry From(HuntOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -110,7 +113,10 @@ public sealed record HuntSummaryEntry(string Name, IReadOnlyList<string> Scenari
             [.. outcome.Bugs.Select(b => new HuntSummaryBug(
                 b.Iteration, b.Scenario, b.FailingInvariant,
                 b.BugFilePath is null ? null : Path.GetFileName(b.BugFilePath),
-                b.ReportPath is null ? null : Path.GetFileName(b.ReportPath)))]);
+                b.ReportPath is null ? null : Path.GetFileName(b.ReportPath)))])
+        {
+            BaselineFailures = [.. outcome.BaselineFailures.Select(b => new HuntSummaryBug(b.Iteration, b.Scenario, b.FailingInvariant, null, null))],
+        };
     }
 }
 

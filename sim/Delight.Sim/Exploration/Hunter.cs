@@ -30,6 +30,7 @@ public static class Hunter
         Explorer.OptOutOfTelemetry();
         var ran = new List<int>();
         var bugs = new List<HuntBug>();
+        var baselineFailures = new List<HuntBug>();
         foreach (var iteration in options.Shard.IterationsOf(options.Iterations))
         {
             ran.Add(iteration);
@@ -38,9 +39,15 @@ public static class Hunter
             var configuration = ConfigurationFor(options, iteration);
             var run = Explorer.RunEngine(scenario, target.Mutant, configuration, keepAll: false, onIteration: null, quiet: true);
             HuntBug? bug = null;
-            if (run.Bug is { } found)
+            if (run.Bug is not null && options.BaselineCheck && target.Mutant != Mutant.None
+                && Explorer.RunEngine(scenario, Mutant.None, configuration, keepAll: false, onIteration: null, quiet: true).Bug is { } baseline)
             {
-                bug = WriteBug(scenario, target.Mutant, options, iteration, run.Recorder.Current, found);
+                var invariant = BugClassifier.Classify(baseline.Message);
+                baselineFailures.Add(new HuntBug(iteration, scenario.Name, invariant, baseline.Message, null, null));
+            }
+            else if (run.Bug is { } bugFound)
+            {
+                bug = WriteBug(scenario, target.Mutant, options, iteration, run.Recorder.Current, bugFound);
             }
             else if (options.CheckDeterminism)
             {
@@ -57,7 +64,7 @@ public static class Hunter
             }
         }
 
-        return new HuntOutcome(target, options.Shard, options.Iterations, ran, bugs);
+        return new HuntOutcome(target, options.Shard, options.Iterations, ran, bugs) { BaselineFailures = baselineFailures };
     }
 
     /// <summary>The engine configuration of iteration number <paramref name="iteration"/> (1-based).</summary>

@@ -147,7 +147,11 @@ internal static class ExploreCommand
             output.WriteLine($"shard {shard}: iterations n with (n-1) mod {shard.Count} = {shard.Index - 1}");
         }
 
-        var common = new HuntOptions(0, (uint)arguments.Seed, strategy, outDirectory, shard, arguments.MaxBugs, arguments.CheckDeterminism);
+        // A mutant is credited only with bugs its iteration does not have without it.
+        var common = new HuntOptions(0, (uint)arguments.Seed, strategy, outDirectory, shard, arguments.MaxBugs, arguments.CheckDeterminism)
+        {
+            BaselineCheck = mutantMode,
+        };
         var outcomes = new List<HuntOutcome>();
         try
         {

@@ -22,6 +22,14 @@ internal static class MutantTable
             output.WriteLine(Line(row, widths));
         }
 
+        foreach (var outcome in outcomes.Where(o => o.BaselineFailures.Count > 0))
+        {
+            var first = outcome.BaselineFailures[0];
+            output.WriteLine(
+                $"baseline: {outcome.Target.Name}: {outcome.BaselineFailures.Count} iteration(s) failed without the mutant too, not counted " +
+                $"(first: {first.Scenario} iteration {first.Iteration}, {first.FailingInvariant}); a bug of the scenario or runtime itself");
+        }
+
         output.WriteLine($"mutants found: {outcomes.Count(o => o.BugFound)}/{outcomes.Count}");
     }
 

@@ -102,6 +102,11 @@ internal static class MergeCommand
             output.WriteLine($"  BUG {bug.Name}: {bug.b.FailingInvariant} at iteration {bug.b.Iteration} (shard {bug.b.Shard}) {bug.b.BugFile ?? "(no file)"}");
         }
 
+        foreach (var hunt in merged.Hunts.Where(h => h.BaselineFailures.Count > 0))
+        {
+            output.WriteLine($"  baseline {hunt.Name}: {hunt.BaselineFailures.Count} iteration(s) failed without the mutant too (first: {hunt.BaselineFailures[0].Scenario} iteration {hunt.BaselineFailures[0].Iteration}, {hunt.BaselineFailures[0].FailingInvariant})");
+        }
+
         var iterations = merged.Hunts.Sum(h => h.IterationsRun);
         output.WriteLine(merged.Mode == HuntSummary.MutantMode
             ? $"mutants found: {merged.Hunts.Count(h => h.Bugs.Count > 0)}/{merged.Hunts.Count} ({iterations} iterations)"

@@ -27,7 +27,11 @@ internal sealed record MergedSummary(
 }
 
 /// <summary>One hunt across all shards.</summary>
-internal sealed record MergedHunt(string Name, IReadOnlyList<string> Scenarios, string? Mutant, int Iterations, int IterationsRun, IReadOnlyList<MergedBug> Bugs);
+internal sealed record MergedHunt(string Name, IReadOnlyList<string> Scenarios, string? Mutant, int Iterations, int IterationsRun, IReadOnlyList<MergedBug> Bugs)
+{
+    /// <summary>Mutant hunts: iterations that failed without the mutant too (not counted as found).</summary>
+    public IReadOnlyList<MergedBug> BaselineFailures { get; init; } = [];
+}
 
 /// <summary>A bug of a merged hunt; <see cref="BugFile"/> and <see cref="Report"/> are paths (relative to the merged
 /// output folder when one was given, else to the working directory).</summary>

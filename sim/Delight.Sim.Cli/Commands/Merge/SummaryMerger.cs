@@ -48,7 +48,11 @@ internal static class SummaryMerger
                     b.Report is null ? null : Path.Combine(p.Source, b.Report))))
                 .OrderBy(b => b.Iteration)
                 .ToList();
-            return new MergedHunt(h.Name, h.Scenarios, h.Mutant, h.Iterations, parts.Sum(p => p.Entry.IterationsRun), bugs);
+            var baseline = parts
+                .SelectMany(p => p.Entry.BaselineFailures.Select(b => new MergedBug(b.Iteration, b.Scenario, b.FailingInvariant, p.Summary.Shard.ToString(), null, null)))
+                .OrderBy(b => b.Iteration)
+                .ToList();
+            return new MergedHunt(h.Name, h.Scenarios, h.Mutant, h.Iterations, parts.Sum(p => p.Entry.IterationsRun), bugs) { BaselineFailures = baseline };
         }).ToList();
 
         return new MergedSummary(
