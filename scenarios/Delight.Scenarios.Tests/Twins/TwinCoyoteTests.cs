@@ -45,6 +45,15 @@ public sealed class TwinCoyoteTests
         Assert.That(scenario.Completed, Is.EqualTo(60), "every iteration ran to its end checks");
     }
 
+    /// <summary>Every draw and wait of a twin is under Coyote's control: the same seed gives the same event log.</summary>
+    [NUnit.Framework.Test]
+    public void EveryTwinGivesTheSameLogOnTheSameSeed([Values] EngineKind kind)
+    {
+        var outcome = Explorer.Explore(new TwinDriveScenario(kind), new ExploreOptions(15, 5, Strategy.Random, _out, CheckDeterminism: true));
+        Assert.That(outcome.FailingInvariant, Is.Not.EqualTo(InvariantNames.HarnessDeterminism), outcome.Message);
+        Assert.That(outcome.BugFound, Is.False, outcome.Message);
+    }
+
     private sealed class TwinDriveScenario(EngineKind kind) : IScenario
     {
         private int _completed;
