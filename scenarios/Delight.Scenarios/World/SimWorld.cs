@@ -143,11 +143,15 @@ public sealed class SimWorld
         {
             History = new SimSessionHistory(Network, Relay, "cli", token),
         };
-        Session = new SessionRuntime(
-            sessionWorld,
-            SessionState.Initial(SessionSettings.Create(SessionId, "sim", "/work")),
-            DataKey,
-            new SessionSafetyObserver(Context.Invariants, Context.Log, localId => Phone?.MessageSettled(localId)));
+        var initial = SessionState.Initial(SessionSettings.Create(SessionId, "sim", "/work"));
+        IActorObserver<SessionState, SessionEvent, SessionCommand> observer =
+            new SessionSafetyObserver(Context.Invariants, Context.Log, localId => Phone?.MessageSettled(localId));
+        if (Context.SessionObserverFactory is { } extra)
+        {
+            observer = new CompositeActorObserver<SessionState, SessionEvent, SessionCommand>(extra(initial), observer); // recorded before a check can stop the run
+        }
+
+        Session = new SessionRuntime(sessionWorld, initial, DataKey, observer);
 
         var client = new DelightClient(new SdkOptions(
             null,
@@ -218,6 +222,7 @@ public sealed class SimWorld
                 return false;
             }
 
+            await Phone.ReconcileLostMessagesAsync().ConfigureAwait(false); // a send lost in flight is shown as not sent
             await VirtualDelay.For(Context.Clock, TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
         }
 
@@ -231,32 +236,29 @@ public sealed class SimWorld
         Context.ClockDriver.Calm();
         var deadline = Context.Clock.Elapsed + ConvergenceBudget;
         var converged = false;
-        var agreedAt = -1L;
+        var agreements = 0;
         while (Context.Clock.Elapsed < deadline)
         {
-            // Agreement counts only with empty wires, and only if it still holds one quiet poll later with no
-            // mailbox traffic in between: a momentary match while a frame is in flight is not convergence.
+            // Agreement counts only with empty wires, and only when it holds at two polls in a row: after the heal the
+            // clock fires only once the world is quiet, so a poll that finds agreement again is not a momentary match
+            // while something is still in flight.
             if (Converged() && Network.FramesInFlight == 0)
             {
-                if (agreedAt == Context.Activity.Ticks)
+                if (++agreements >= 2)
                 {
                     converged = true;
                     break;
                 }
-
-                agreedAt = Context.Activity.Ticks;
             }
             else
             {
-                agreedAt = -1;
+                agreements = 0;
                 await Phone.ReconcileLostMessagesAsync().ConfigureAwait(false);
                 if (Phone.LastSeq < RelaySession.Seq && Phone.Client.IsConnected)
                 {
                     // Pull to refresh: the phone's own messages never come back as updates (the relay skips the sender).
                     await Phone.Client.GetMessagesAsync(SessionId, Phone.LastSeq).ConfigureAwait(false);
                 }
-
-                agreedAt = -1;
             }
 
             await VirtualDelay.For(Context.Clock, TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);

@@ -40,6 +40,10 @@ public sealed class SimContext
     /// <summary>Traffic on this iteration's mailboxes (the clock driver's measure of a quiet world).</summary>
     public MailboxActivity Activity { get; }
 
+    /// <summary>An extra observer the world plugs into the CLI session runtime's loop (the capture recorder of
+    /// <c>replay-bug --export-capture</c>), made from the session's initial state; null: none.</summary>
+    public Func<Runtime.Session.SessionState, Runtime.Actor.IActorObserver<Runtime.Session.SessionState, Runtime.Session.SessionEvent, Runtime.Session.SessionCommand>>? SessionObserverFactory { get; set; }
+
     /// <summary>Mailboxes for every runtime and queue of this iteration's world (counted by <see cref="Activity"/>).</summary>
     public SimulationMailboxFactory Mailboxes { get; }
 

@@ -23,6 +23,7 @@ public sealed class FakePhone : ISdkListener
     private readonly SimContext _context;
     private readonly HashSet<string> _answered = new(StringComparer.Ordinal);
     private readonly HashSet<string> _settled = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _atRelay = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> _sentAt = new(StringComparer.Ordinal);
     private long _lastSeq;
     private long _lastVersion = -1;
@@ -139,7 +140,7 @@ public sealed class FakePhone : ISdkListener
         lock (_gate)
         {
             var now = _context.Clock.Elapsed;
-            overdue = [.. _sentAt.Where(p => !_settled.Contains(p.Key) && now - p.Value >= LostAfter).Select(p => p.Key).Order(StringComparer.Ordinal)];
+            overdue = [.. _sentAt.Where(p => !_settled.Contains(p.Key) && !_atRelay.Contains(p.Key) && now - p.Value >= LostAfter).Select(p => p.Key).Order(StringComparer.Ordinal)];
         }
 
         if (overdue.Length == 0 || !Client.IsConnected)
@@ -161,6 +162,11 @@ public sealed class FakePhone : ISdkListener
         }
 
         var atRelay = history.Select(m => m.LocalId).Where(id => id is not null).ToHashSet(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            _atRelay.UnionWith(overdue.Where(atRelay.Contains)); // the relay has them: delivering them is the CLI's job now
+        }
+
         foreach (var localId in overdue.Where(id => !atRelay.Contains(id)))
         {
             _context.Log.Add("phone", "lost", $"{localId} never reached the relay: shown as not sent");
@@ -219,6 +225,8 @@ public sealed class FakePhone : ISdkListener
                 var outcome = await Client.AnswerPermissionAsync(SessionId, requestId, allow).ConfigureAwait(false);
                 _context.Log.Add("phone", "answer-reply", $"{requestId} {(outcome.Ok ? "ok" : outcome.Error)}");
             }
+
+            await ReconcileLostMessagesAsync().ConfigureAwait(false);
 
             await VirtualDelay.For(_context.Clock, TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
         }

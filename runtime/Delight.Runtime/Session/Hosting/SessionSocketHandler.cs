@@ -147,8 +147,11 @@ public sealed class SessionSocketHandler : ISocketHandler
         var mode = SessionWire.Str(root, "permissionMode");
         var effort = SessionWire.Str(root, "reasoningEffort");
         var reply = await _runtime.BeginAsync(id => new AgentConfigRequested(model, mode, effort, id, _runtime.NowMs())).ConfigureAwait(false);
-        return reply.ContinueWith(
-            t => t.Result switch
+        return AgentConfigResultAsync(reply);
+    }
+
+    private static async Task<string> AgentConfigResultAsync(Task<ReplyOutcome> reply) =>
+        await reply.ConfigureAwait(false) switch
             {
                 ReplyAgentState s => SessionWire.Write(w =>
                 {
@@ -163,11 +166,7 @@ public sealed class SessionSocketHandler : ISocketHandler
                 }),
                 ReplyError e => ErrorResult(e.Message),
                 _ => SuccessResult(),
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
+            };
 
     private static string SettingsResult(ReplyOutcome outcome)
     {
@@ -224,12 +223,11 @@ public sealed class SessionSocketHandler : ISocketHandler
     }
 
     /// <summary>Maps a reply to the RPC result: errors become <c>{"error": message}</c> (the caller sees them).</summary>
-    private static Task<string> Map(Task<ReplyOutcome> reply, Func<ReplyOutcome, string> onSuccess) =>
-        reply.ContinueWith(
-            t => t.Result is ReplyError e ? ErrorResult(e.Message) : onSuccess(t.Result),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+    private static async Task<string> Map(Task<ReplyOutcome> reply, Func<ReplyOutcome, string> onSuccess)
+    {
+        var outcome = await reply.ConfigureAwait(false);
+        return outcome is ReplyError e ? ErrorResult(e.Message) : onSuccess(outcome);
+    }
 
     private static string SuccessResult() => SessionWire.Write(w => w.WriteBoolean("success", true));
 
