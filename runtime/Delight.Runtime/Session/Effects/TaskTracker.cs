@@ -5,53 +5,37 @@ namespace Delight.Runtime.Session;
 internal sealed class TaskTracker(Action<Exception> onError)
 {
     private readonly object _gate = new();
-    private readonly Dictionary<long, Task> _tasks = [];
-    private readonly HashSet<long> _finishedEarly = [];
-    private long _next;
+    private readonly HashSet<Task> _tasks = [];
 
-    // Awaits only (no ContinueWith on the default scheduler): every step stays under the simulation's scheduler.
     public void Run(Func<Task> work)
     {
-        long id;
-        lock (_gate)
+        var task = Task.Run(async () =>
         {
-            id = ++_next;
-        }
-
-        var task = Task.Run(() => RunTrackedAsync(id, work));
-        lock (_gate)
-        {
-            if (!_finishedEarly.Remove(id))
+            try
             {
-                _tasks[id] = task;
+                await work().ConfigureAwait(false);
             }
+            catch (OperationCanceledException)
+            {
+                // stopping
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                onError(e);
+            }
+        });
+        lock (_gate)
+        {
+            _tasks.Add(task);
         }
-    }
 
-    private async Task RunTrackedAsync(long id, Func<Task> work)
-    {
-        try
-        {
-            await work().ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // stopping
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            onError(e);
-        }
-        finally
+        _ = task.ContinueWith(t =>
         {
             lock (_gate)
             {
-                if (!_tasks.Remove(id))
-                {
-                    _finishedEarly.Add(id);
-                }
+                _tasks.Remove(t);
             }
-        }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     public async Task DrainAsync()
@@ -61,7 +45,7 @@ internal sealed class TaskTracker(Action<Exception> onError)
             Task[] snapshot;
             lock (_gate)
             {
-                snapshot = [.. _tasks.OrderBy(t => t.Key).Select(t => t.Value)];
+                snapshot = [.. _tasks];
             }
 
             if (snapshot.Length == 0)
@@ -70,6 +54,10 @@ internal sealed class TaskTracker(Action<Exception> onError)
             }
 
             await Task.WhenAll(snapshot).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _tasks.ExceptWith(snapshot);
+            }
         }
     }
 }
