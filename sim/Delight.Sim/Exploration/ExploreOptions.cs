@@ -14,4 +14,8 @@ public sealed record ExploreOptions(
 {
     /// <summary>Called at the start of each iteration with its 1-based number (progress display).</summary>
     public Action<int>? OnIteration { get; init; }
+
+    /// <summary>Called with each iteration's context before the scenario runs (e.g. to record the world's session
+    /// with a capture recorder: the last iteration of a run that found a bug is the failing one).</summary>
+    public Action<SimContext>? OnContext { get; init; }
 }

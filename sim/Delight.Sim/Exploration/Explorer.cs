@@ -35,7 +35,7 @@ public static class Explorer
             .WithTestingIterations(Math.Max(1, options.Iterations))
             .WithRandomGeneratorSeed(options.Seed);
 
-        var run = RunEngine(scenario, options.Mutant, configuration, keepAll: options.CheckDeterminism, options.OnIteration);
+        var run = RunEngine(scenario, options.Mutant, configuration, keepAll: options.CheckDeterminism, options.OnIteration, onContext: options.OnContext);
         if (run.Bug is { } bug)
         {
             return WriteBug(scenario, options, run.Recorder, bug.Message, bug.Trace);
@@ -59,7 +59,9 @@ public static class Explorer
     }
 
     /// <summary>Replays a bug file exactly (same trace, same mutant). Returns whether the bug reproduced and how.</summary>
-    public static ReplayOutcome Replay(BugFile bug, Func<string, IScenario?> findScenario)
+    /// <param name="onContext">Called with the replayed iteration's context before the scenario runs (e.g. to plug a
+    /// capture recorder into the world's session: <c>replay-bug --export-capture</c>).</param>
+    public static ReplayOutcome Replay(BugFile bug, Func<string, IScenario?> findScenario, Action<SimContext>? onContext = null)
     {
         ArgumentNullException.ThrowIfNull(bug);
         ArgumentNullException.ThrowIfNull(findScenario);
@@ -72,14 +74,15 @@ public static class Explorer
         }
 
         var configuration = BaseConfiguration(40_000).WithReproducibleTrace(bug.TraceText());
-        var run = RunEngine(scenario, mutant, configuration, keepAll: false, onIteration: null);
+        var run = RunEngine(scenario, mutant, configuration, keepAll: false, onIteration: null, onContext: onContext);
         return run.Bug is { } found
             ? new ReplayOutcome(true, BugClassifier.Classify(found.Message), found.Message, run.Recorder.Current?.Log.Snapshot() ?? [])
             : new ReplayOutcome(false, null, null, run.Recorder.Current?.Log.Snapshot() ?? []);
     }
 
     /// <param name="quiet">Drop Coyote's own console banner (a hunt runs one engine per iteration).</param>
-    internal static EngineRun RunEngine(IScenario scenario, Mutant mutant, Configuration configuration, bool keepAll, Action<int>? onIteration, bool quiet = false)
+    /// <param name="onContext">Called with each iteration's context before the scenario runs.</param>
+    internal static EngineRun RunEngine(IScenario scenario, Mutant mutant, Configuration configuration, bool keepAll, Action<int>? onIteration, bool quiet = false, Action<SimContext>? onContext = null)
     {
         var recorder = new IterationRecorder(keepAll, onIteration);
         using var armed = mutant == Mutant.None ? null : MutantSwitches.Arm(mutant);
@@ -87,6 +90,7 @@ public static class Explorer
         {
             var context = SimContext.Create(scenario.Name, mutant, scenario.Profile);
             recorder.Begin(context);
+            onContext?.Invoke(context);
             await scenario.RunAsync(context).ConfigureAwait(false);
             context.Log.Add("sim", "iteration-end");
         });
