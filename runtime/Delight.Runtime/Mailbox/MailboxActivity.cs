@@ -7,9 +7,27 @@ namespace Delight.Runtime.Mailbox;
 /// </summary>
 public sealed class MailboxActivity
 {
+    private readonly object _gate = new();
     private long _ticks;
 
-    public long Ticks => Interlocked.Read(ref _ticks);
+    // A plain lock (a Coyote-controlled primitive), not Interlocked: every read and tick is then the same kind of
+    // scheduling point in every run, so traces replay.
+    public long Ticks
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ticks;
+            }
+        }
+    }
 
-    public void Tick() => Interlocked.Increment(ref _ticks);
+    public void Tick()
+    {
+        lock (_gate)
+        {
+            _ticks++;
+        }
+    }
 }

@@ -16,7 +16,7 @@ public abstract class Scenario : IScenario
     public abstract SwarmProfile Profile { get; }
 
     /// <summary>Iterations per CI run (the NUnit test and `explore` with no --iterations).</summary>
-    public virtual uint DefaultIterations => 100;
+    public virtual uint DefaultIterations => 50;
 
     protected virtual WorldOptions Options(SimContext context) => new();
 

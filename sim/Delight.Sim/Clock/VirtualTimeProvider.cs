@@ -15,6 +15,7 @@ public sealed class VirtualTimeProvider : TimeProvider
     private long _nowTicks;
     private long _nextTimerId;
     private TaskCompletionSource<bool>? _armedSignal;
+    private bool _wakePending;
 
     /// <summary>Raised (outside the lock) just before a timer callback runs; used by the event log.</summary>
     public event Action<TimeSpan, long>? Fired;
@@ -74,8 +75,9 @@ public sealed class VirtualTimeProvider : TimeProvider
     {
         lock (_gate)
         {
-            if (_queue.Count > 0)
+            if (_queue.Count > 0 || _wakePending)
             {
+                _wakePending = false;
                 return Task.CompletedTask;
             }
 
@@ -92,6 +94,7 @@ public sealed class VirtualTimeProvider : TimeProvider
         {
             signal = _armedSignal;
             _armedSignal = null;
+            _wakePending = signal is null; // nobody waits yet: the next wait returns at once (a stop is never missed)
         }
 
         signal?.TrySetResult(true);

@@ -48,11 +48,34 @@ public sealed class SimNetwork
     private long _inFlight;
 
     /// <summary>Frames queued or being delivered on any connection (delays included). Zero means the wires are empty.</summary>
-    public long FramesInFlight => Interlocked.Read(ref _inFlight);
+    private readonly object _flightGate = new();
 
-    internal void FrameQueued() => Interlocked.Increment(ref _inFlight);
+    public long FramesInFlight
+    {
+        get
+        {
+            lock (_flightGate)
+            {
+                return _inFlight;
+            }
+        }
+    }
 
-    internal void FrameDone() => Interlocked.Decrement(ref _inFlight);
+    internal void FrameQueued()
+    {
+        lock (_flightGate)
+        {
+            _inFlight++;
+        }
+    }
+
+    internal void FrameDone()
+    {
+        lock (_flightGate)
+        {
+            _inFlight--;
+        }
+    }
 
     public SimSocketConnection CreateClient(string name, HandshakeAuth auth)
     {
