@@ -1,12 +1,13 @@
 namespace Delight.Runtime.Actor;
 
 /// <summary>
-/// <c>Task.WaitAsync</c> built only from primitives Coyote controls (a <see cref="TaskCompletionSource{TResult}"/>,
-/// <see cref="Task.WhenAny(Task[])"/>, a <see cref="TimeProvider"/> timer and a token registration removed with
-/// <see cref="CancellationTokenRegistration.Unregister"/>). The BCL's <c>WaitAsync</c> completes its task inside
-/// code Coyote does not rewrite, so under the simulation the runtime would leave Coyote's control (false deadlocks,
-/// runs that do not replay). Behaviour matches <c>WaitAsync</c>: the result, the task's own exception,
-/// <see cref="OperationCanceledException"/> on cancellation or <see cref="TimeoutException"/> on timeout.
+/// <c>Task.WaitAsync</c> built only from primitives Coyote controls: a <see cref="TaskCompletionSource{TResult}"/>
+/// completed by whichever comes first (the task, through a plain await; the token; a <see cref="TimeProvider"/>
+/// timer). The BCL's <c>WaitAsync</c>, <c>WhenAny</c> and <c>ContinueWith</c> complete their tasks inside code Coyote
+/// does not control, so under the simulation bug traces would stop replaying. Behaviour matches <c>WaitAsync</c>: the
+/// result, the task's own exception, <see cref="OperationCanceledException"/> on cancellation or
+/// <see cref="TimeoutException"/> on timeout. Registrations are removed with
+/// <see cref="CancellationTokenRegistration.Unregister"/> (Dispose may wait for a running callback: a Coyote hang).
 /// </summary>
 public static class TaskWaits
 {
@@ -19,21 +20,15 @@ public static class TaskWaits
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var registration = cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled);
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var registration = cancellationToken.Register(() => done.TrySetException(new OperationCanceledException(cancellationToken)));
+        _ = ForwardAsync(task, done);
         try
         {
-            var first = await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false);
-            if (first != task)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-
-            return await task.ConfigureAwait(false);
+            return await done.Task.ConfigureAwait(false);
         }
         finally
         {
-            // Unregister, not Dispose: Dispose may wait for a running callback, which Coyote reports as a hang.
             registration.Unregister();
         }
     }
@@ -47,21 +42,32 @@ public static class TaskWaits
             return await task.ConfigureAwait(false);
         }
 
-        var expired = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var timer = time.CreateTimer(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), expired, timeout, Timeout.InfiniteTimeSpan);
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var timer = time.CreateTimer(_ => done.TrySetException(new TimeoutException($"the operation did not complete within {timeout}")), null, timeout, Timeout.InfiniteTimeSpan);
+        _ = ForwardAsync(task, done);
         try
         {
-            var first = await Task.WhenAny(task, expired.Task).ConfigureAwait(false);
-            if (first != task)
-            {
-                throw new TimeoutException($"the operation did not complete within {timeout}");
-            }
-
-            return await task.ConfigureAwait(false);
+            return await done.Task.ConfigureAwait(false);
         }
         finally
         {
             timer.Dispose();
+        }
+    }
+
+    private static async Task ForwardAsync<T>(Task<T> task, TaskCompletionSource<T> done)
+    {
+        try
+        {
+            done.TrySetResult(await task.ConfigureAwait(false));
+        }
+        catch (OperationCanceledException ex)
+        {
+            done.TrySetCanceled(ex.CancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            done.TrySetException(ex);
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class S03DoubleTakeControl : Scenario
         var first = Task.Run(() => world.Phone.SwitchAsync("remote"));
         var second = Task.Run(() => world.Phone.SwitchAsync("remote"));
         var desktop = Task.Run(() => world.DesktopSwitchAsync(AgentMode.Remote));
-        var results = await Task.WhenAll(first, second, desktop).ConfigureAwait(false);
+        var results = await Delight.Runtime.Actor.Awaits.AllAsync(first, second, desktop).ConfigureAwait(false);
         await world.WaitUntilAsync(() => world.Session.State.Fsm != Runtime.Session.FsmState.RemoteStarting, TimeSpan.FromMinutes(1)).ConfigureAwait(false);
         // Nothing crashes in this scenario, so once every caller was answered "remote" it must stay remote.
         if (results.All(r => r.Error is null))

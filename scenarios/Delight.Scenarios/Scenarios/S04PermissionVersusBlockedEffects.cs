@@ -25,6 +25,6 @@ public sealed class S04PermissionVersusBlockedEffects : Scenario
         await world.Phone.SwitchAsync("remote").ConfigureAwait(false);
         var sends = world.Phone.SendFromAllTasksAsync();
         var answers = world.Phone.AnswerPermissionsAsync(() => sends.IsCompleted && world.NoMessagesDue && world.Session.State.AgentState.Requests.Count == 0);
-        await Task.WhenAll(sends, answers).ConfigureAwait(false);
+        await Delight.Runtime.Actor.Awaits.AllAsync(sends, answers).ConfigureAwait(false);
     }
 }

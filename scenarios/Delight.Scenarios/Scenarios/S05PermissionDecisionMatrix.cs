@@ -33,7 +33,7 @@ public sealed class S05PermissionDecisionMatrix : Scenario
             await VirtualDelay.For(world.Context.Clock, TimeSpan.FromMilliseconds(200 * world.Context.Random.NextInt(10))).ConfigureAwait(false);
             await world.DesktopSwitchAsync(AgentMode.Local).ConfigureAwait(false);
         });
-        await Task.WhenAll(sends, switcher).ConfigureAwait(false);
+        await Delight.Runtime.Actor.Awaits.AllAsync(sends, switcher).ConfigureAwait(false);
         await world.WaitUntilAsync(() => world.NoMessagesDue && world.Session.State.AgentState.Requests.Count == 0, TimeSpan.FromMinutes(2)).ConfigureAwait(false);
         stop = true;
         await answers.ConfigureAwait(false);

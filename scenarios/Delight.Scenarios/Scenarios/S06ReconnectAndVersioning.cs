@@ -30,6 +30,6 @@ public sealed class S06ReconnectAndVersioning : Scenario
             await world.Network.RestartRelayAsync().ConfigureAwait(false);
         }
 
-        await Task.WhenAll(sends, answers).ConfigureAwait(false);
+        await Delight.Runtime.Actor.Awaits.AllAsync(sends, answers).ConfigureAwait(false);
     }
 }

@@ -34,6 +34,6 @@ public sealed class S07RapidModeCycling : Scenario
             await world.Phone.SwitchAsync("local").ConfigureAwait(false);
             await world.Phone.SwitchAsync("remote").ConfigureAwait(false);
         });
-        await Task.WhenAll(desktop, phone).ConfigureAwait(false);
+        await Delight.Runtime.Actor.Awaits.AllAsync(desktop, phone).ConfigureAwait(false);
     }
 }

@@ -26,6 +26,6 @@ public sealed class S08KeepAliveVersusTurns : Scenario
         var sends = world.Phone.SendFromAllTasksAsync();
         // Let a couple of keep-alive periods pass while turns start and end.
         var idle = world.WaitUntilAsync(() => false, TimeSpan.FromSeconds(65));
-        await Task.WhenAll(sends, idle).ConfigureAwait(false);
+        await Delight.Runtime.Actor.Awaits.AllAsync(sends, idle).ConfigureAwait(false);
     }
 }

@@ -32,6 +32,6 @@ public sealed class S09ShutdownRaces : Scenario
             await VirtualDelay.For(world.Context.Clock, TimeSpan.FromMilliseconds(100 * world.Context.Random.NextInt(8))).ConfigureAwait(false);
             await world.ShutdownCliAsync().ConfigureAwait(false);
         });
-        await Task.WhenAll(phoneSwitch, sends, desktopSwitch, shutdown).ConfigureAwait(false);
+        await Delight.Runtime.Actor.Awaits.AllAsync(phoneSwitch, sends, desktopSwitch, shutdown).ConfigureAwait(false);
     }
 }

@@ -34,6 +34,6 @@ public sealed class S10ReplyPurity : Scenario
         var sends = world.Phone.SendFromAllTasksAsync();
         var answers = world.Phone.AnswerPermissionsAsync(() => sends.IsCompleted && world.NoMessagesDue && world.Session.State.AgentState.Requests.Count == 0);
         var back = world.Phone.SwitchAsync("local");
-        await Task.WhenAll(sends, answers, back).ConfigureAwait(false);
+        await Delight.Runtime.Actor.Awaits.AllAsync(sends, answers, back).ConfigureAwait(false);
     }
 }

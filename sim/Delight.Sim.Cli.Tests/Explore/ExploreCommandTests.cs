@@ -85,15 +85,12 @@ public sealed class ExploreCommandTests
     }
 
     [NUnit.Framework.Test]
-    [Ignore("Known harness defect (issue 4): since the world runs the real runtimes, a bug file's Coyote trace is not " +
-        "followed on replay ('expected scheduling point Acquire instead of Default') and explore --check-determinism " +
-        "reports harness-determinism; replay-bug therefore does not reproduce real-world bugs yet. Kept visible until fixed.")]
     public void AFoundBugReplaysWithExitOneAndNamesTheInvariant()
     {
-        // A seeded defect the harness must catch: replies completed before their state is committed.
-        var scenario = ScenarioCatalog.Find("s10")!;
-        var outcome = Explorer.Explore(scenario, new ExploreOptions(100, 1, Strategy.Random, _dir, Mutant: Mutant.ReplyBeforeCommit));
-        Assert.That(outcome.BugFound, Is.True, "the ReplyBeforeCommit mutant should be found by s10");
+        // A seeded defect the harness must catch: a runner restarted while the session is Closing (S9).
+        var scenario = ScenarioCatalog.Find("s9")!;
+        var outcome = Explorer.Explore(scenario, new ExploreOptions(40, 1, Strategy.Random, _dir, Mutant: Mutant.RunnerRestartedWhileClosing));
+        Assert.That(outcome.BugFound, Is.True, "the RunnerRestartedWhileClosing mutant should be found by s9");
         Assert.That(outcome.BugFilePath, Does.EndWith(".bug.json"));
         Assert.That(File.ReadAllText(outcome.ReportPath!), Does.Contain("```mermaid").And.Contain(outcome.FailingInvariant!));
 
@@ -104,7 +101,7 @@ public sealed class ExploreCommandTests
 
         Assert.That(_out.ToString(), Does.Contain("REPRODUCED: " + outcome.FailingInvariant));
         var bug = BugFile.Load(outcome.BugFilePath!);
-        Assert.That(bug.Mutant, Is.EqualTo(nameof(Mutant.ReplyBeforeCommit)));
+        Assert.That(bug.Mutant, Is.EqualTo(nameof(Mutant.RunnerRestartedWhileClosing)));
         Assert.That(bug.Swarm, Is.Not.Null);
         Assert.That(bug.Tools.Coyote, Does.StartWith("1.7.11"));
     }

@@ -23,6 +23,9 @@ public static class Explorer
             .WithPotentialDeadlocksReportedAsBugs(true)
             .WithDeadlockTimeout(10_000)
             .WithLivenessTemperatureThreshold(maxFairSteps / 2)
+            // Anything Coyote does not control (ContinueWith, WhenAll/WhenAny, CancelAsync, BCL WaitAsync...) is a bug of
+            // the harness: it makes runs diverge and bug traces stop replaying. Fail fast, naming the call.
+            .WithPartiallyControlledConcurrencyAllowed(false)
             .WithConsoleLoggingEnabled(false);
 
     /// <summary>Explores one scenario. Writes a bug file (and its report) into the options' folder when a bug is found.</summary>

@@ -129,7 +129,7 @@ public sealed class FakePhone : ISdkListener
 
     /// <summary>The swarm's senders, concurrently, sharing the swarm's message count.</summary>
     public Task SendFromAllTasksAsync() =>
-        Task.WhenAll(Enumerable.Range(0, _context.Swarm.PhoneTasks).Select(sender =>
+        Delight.Runtime.Actor.Awaits.AllAsync(Enumerable.Range(0, _context.Swarm.PhoneTasks).Select(sender =>
             Task.Run(() => SendMessagesAsync(sender, Math.Max(1, _context.Swarm.MessageCount / _context.Swarm.PhoneTasks)))));
 
     /// <summary>Messages still open long after they were sent, while connected: if the relay's history does not have

@@ -92,7 +92,7 @@ public sealed class CaptureExplorationScenario : IScenario
             }
         }
 
-        await Task.WhenAll(sources).ConfigureAwait(false);
+        await Delight.Runtime.Actor.Awaits.AllAsync(sources).ConfigureAwait(false);
         inbox.Complete();
         await running.ConfigureAwait(false);
         await draining.ConfigureAwait(false);

@@ -471,7 +471,7 @@ public sealed class SessionEffects : ICommandHandler<SessionCommand>, IAsyncDisp
         _socketQueue.Complete();
         _controlQueue.Complete();
         _sendQueue.Complete();
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        _stopping.Cancel(); // not CancelAsync: its task is not under Coyote's control
         Task[] workers;
         ITimer[] timers;
         lock (_gate)
@@ -486,7 +486,7 @@ public sealed class SessionEffects : ICommandHandler<SessionCommand>, IAsyncDisp
             timer.Dispose();
         }
 
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        await Delight.Runtime.Actor.Awaits.AllAsync(workers).ConfigureAwait(false);
         await _background.DrainAsync().ConfigureAwait(false);
         if (_engine is { } engine)
         {

@@ -5,37 +5,54 @@ namespace Delight.Runtime.Session;
 internal sealed class TaskTracker(Action<Exception> onError)
 {
     private readonly object _gate = new();
-    private readonly HashSet<Task> _tasks = [];
+    private readonly Dictionary<long, Task> _tasks = [];
+    private readonly HashSet<long> _finishedEarly = [];
+    private long _next;
 
+    // No ContinueWith (Coyote does not control it, and bug traces stop replaying): the task removes itself when done.
     public void Run(Func<Task> work)
     {
-        var task = Task.Run(async () =>
-        {
-            try
-            {
-                await work().ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // stopping
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                onError(e);
-            }
-        });
+        long id;
         lock (_gate)
         {
-            _tasks.Add(task);
+            id = ++_next;
         }
 
-        _ = task.ContinueWith(t =>
+        var task = RunTrackedAsync(id, work);
+        lock (_gate)
+        {
+            if (!_finishedEarly.Remove(id))
+            {
+                _tasks[id] = task;
+            }
+        }
+    }
+
+    private async Task RunTrackedAsync(long id, Func<Task> work)
+    {
+        try
+        {
+            await Task.Yield(); // off the caller (the effects runner) at once
+            await work().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            onError(e);
+        }
+        finally
         {
             lock (_gate)
             {
-                _tasks.Remove(t);
+                if (!_tasks.Remove(id))
+                {
+                    _finishedEarly.Add(id);
+                }
             }
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     public async Task DrainAsync()
@@ -45,7 +62,7 @@ internal sealed class TaskTracker(Action<Exception> onError)
             Task[] snapshot;
             lock (_gate)
             {
-                snapshot = [.. _tasks];
+                snapshot = [.. _tasks.OrderBy(t => t.Key).Select(t => t.Value)];
             }
 
             if (snapshot.Length == 0)
@@ -53,11 +70,7 @@ internal sealed class TaskTracker(Action<Exception> onError)
                 return;
             }
 
-            await Task.WhenAll(snapshot).ConfigureAwait(false);
-            lock (_gate)
-            {
-                _tasks.ExceptWith(snapshot);
-            }
+            await Delight.Runtime.Actor.Awaits.AllAsync(snapshot).ConfigureAwait(false);
         }
     }
 }

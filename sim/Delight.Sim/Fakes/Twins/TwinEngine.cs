@@ -272,7 +272,7 @@ public abstract class TwinEngine : IAgentEngine
                 break;
             }
 
-            await Task.WhenAll(background).ConfigureAwait(false);
+            await Delight.Runtime.Actor.Awaits.AllAsync(background).ConfigureAwait(false);
         }
 
         GC.SuppressFinalize(this);
