@@ -196,18 +196,13 @@ public sealed class ExportCaptureTests
     }
 
     [NUnit.Framework.Test]
-    [Explicit("Needs the simulated world to replay a bug file exactly. At 2917e70 it does not (Coyote: 'not reproducible at " +
-        "execution step N', e.g. expected scheduling point 'Acquire' instead of 'Default' in ClockDriver.LoopAsync), and the " +
-        "aborted iteration can leave world tasks whose late continuations crash the test host. Run it once replay-bug reproduces.")]
     public void ReplayBugExportsTheReplayedRun()
     {
         var out1 = Path.Combine(_dir, "replayed.jsonl");
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = ReplayBugCommand.Run(_bugPath, output, error, out1);
-        Assume.That(exit, Is.EqualTo(1),
-            "the simulated world does not replay this bug file exactly yet (a harness determinism problem, see " +
-            "`explore --check-determinism`), so there is no reproduced run to export: " + output + error);
+        Assert.That(exit, Is.EqualTo(1), "replay-bug must reproduce the bug it exports: " + output + error);
 
         Assert.That(output.ToString(), Does.Contain("REPRODUCED: ").And.Contain("exported capture: " + out1));
         Assert.That(CaptureSchema.Validate(File.ReadAllLines(out1)), Is.Empty);
