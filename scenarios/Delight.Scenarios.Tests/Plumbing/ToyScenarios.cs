@@ -30,7 +30,7 @@ internal sealed class ActorCounterToy : IScenario
         var runnerTask = runner.RunAsync();
         var a = Task.Run(async () => { for (var i = 0; i < 3; i++) { await loop.PostAsync(1); } });
         var b = Task.Run(async () => { for (var i = 0; i < 3; i++) { await loop.PostAsync(10); } });
-        await Task.WhenAll(a, b);
+        await Awaits.AllAsync(a, b);
         inbox.Complete();
         await loopTask;
         await runnerTask;
@@ -89,7 +89,7 @@ internal sealed class LostUpdateToy : IScenario
             }
         }
 
-        await Task.WhenAll(Task.Run(IncrementAsync), Task.Run(IncrementAsync));
+        await Awaits.AllAsync(Task.Run(IncrementAsync), Task.Run(IncrementAsync));
         context.Log.Add("toy", "final", counter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         context.Invariants.Check(counter.Value == 2, "toy-lost-update", $"expected 2, got {counter.Value}");
     }
