@@ -45,7 +45,7 @@ public sealed class SdkPhoneEndToEndTests
                     new SocketIoConnectionOptions { ServerUri = relayUri, Scope = SocketScope.UserScoped(), ReconnectDelay = TimeSpan.FromMilliseconds(200) },
                     new FixedSocketTokenSource(token),
                     TestLog.Logger),
-                new ProtocolSdkCrypto(),
+                Delight.Runtime.Sdk.ProtocolSdkCrypto.System,
                 TimeProvider.System,
                 ChannelMailboxFactory.Instance,
                 () => "sdk-" + Guid.NewGuid().ToString("N")),

@@ -33,7 +33,7 @@ internal sealed class LivePhone : ISdkListener, IAsyncDisposable
                     },
                     new FixedSocketTokenSource(token),
                     logger),
-                new LiveSdkCrypto(),
+                ProtocolSdkCrypto.System,
                 TimeProvider.System,
                 options.Mailboxes,
                 () => "phone-" + Interlocked.Increment(ref _nextLocalId).ToString(System.Globalization.CultureInfo.InvariantCulture))
