@@ -39,20 +39,13 @@ public sealed class Cli : IAsyncDisposable
 
     public RecordingEngine Engine => Engines.Engine;
 
-    public static async Task<Cli> StartAsync(Uri relay, HttpClient httpClient, byte[] masterSecret, string terminalId = "t-1")
+    /// <summary>Starts the CLI. Its catch-up reads the relay's history through <see cref="RelayHttpSessionHistory"/>
+    /// unless <paramref name="history"/> wraps or replaces it (a test that wants the fetch to fail first).</summary>
+    public static async Task<Cli> StartAsync(
+        Uri relay, HttpClient httpClient, byte[] masterSecret, string terminalId = "t-1", Func<RelayHttpClient, ISessionHistory>? history = null)
     {
         var http = RelayHttpClient.ForMasterSecret(httpClient, masterSecret, new RelayHttpClientOptions { BaseUri = relay }, TestLog.Logger);
-        await http.CreateTerminalAsync(new CreateTerminalRequest { Id = terminalId, Metadata = "bWV0YQ==" });
-        var dataKey = RandomNumberGenerator.GetBytes(32);
-        var wrapped = WrappedDataKey.Wrap(dataKey, ContentKeyPair.FromMasterSecret(masterSecret).PublicKey, SystemRandomSource.Instance);
-        var session = await http.CreateSessionAsync(new CreateSessionRequest
-        {
-            Tag = terminalId + ":fake",
-            TerminalId = terminalId,
-            Metadata = "eyJwYXRoIjoiL3dvcmsifQ==",
-            DataEncryptionKey = wrapped,
-        });
-        var sessionId = session.Id.Value!;
+        var (sessionId, dataKey) = await CreateSessionAsync(http, masterSecret, terminalId);
 
         var socket = new SocketIoConnection(
             new SocketIoConnectionOptions
@@ -66,7 +59,10 @@ public sealed class Cli : IAsyncDisposable
             TestLog.Logger);
         var engines = new RecordingEngineFactory();
         var world = new SessionWorld(
-            TimeProvider.System, ChannelMailboxFactory.Instance, socket, engines, new SequentialIdSource("cli-"), SystemRandomSource.Instance, NullDesktopConsole.Instance);
+            TimeProvider.System, ChannelMailboxFactory.Instance, socket, engines, new SequentialIdSource("cli-"), SystemRandomSource.Instance, NullDesktopConsole.Instance)
+        {
+            History = history is null ? new RelayHttpSessionHistory(http) : history(http),
+        };
         var runtime = new SessionRuntime(world, SessionState.Initial(SessionSettings.Create(sessionId, "fake", "/work")), dataKey);
         var cli = new Cli(http, sessionId, dataKey, socket, runtime, engines);
         await runtime.StartAsync();
@@ -78,6 +74,23 @@ public sealed class Cli : IAsyncDisposable
         }
 
         return cli;
+    }
+
+    /// <summary>Creates the CLI's terminal and a session whose fresh DEK is wrapped for the account's content key;
+    /// returns the session id and the DEK.</summary>
+    public static async Task<(string SessionId, byte[] DataKey)> CreateSessionAsync(RelayHttpClient http, byte[] masterSecret, string terminalId = "t-1")
+    {
+        await http.CreateTerminalAsync(new CreateTerminalRequest { Id = terminalId, Metadata = "bWV0YQ==" });
+        var dataKey = RandomNumberGenerator.GetBytes(32);
+        var wrapped = WrappedDataKey.Wrap(dataKey, ContentKeyPair.FromMasterSecret(masterSecret).PublicKey, SystemRandomSource.Instance);
+        var session = await http.CreateSessionAsync(new CreateSessionRequest
+        {
+            Tag = terminalId + ":fake",
+            TerminalId = terminalId,
+            Metadata = "eyJwYXRoIjoiL3dvcmsifQ==",
+            DataEncryptionKey = wrapped,
+        });
+        return (session.Id.Value!, dataKey);
     }
 
     public async ValueTask DisposeAsync()

@@ -73,7 +73,8 @@ internal sealed class LiveCli : IAsyncDisposable
         var initial = new CaptureInitialState(SessionSettings.Create(sessionId, options.AgentType, options.WorkDirectory), AgentStateDoc.Create(options.AgentType), 0);
         var recorder = new CaptureRecorder(initial, TimeProvider.System, producer);
         var world = new SessionWorld(
-            TimeProvider.System, options.Mailboxes, socket, options.Engines, new SequentialIdSource("cli-"), SystemRandomSource.Instance, NullDesktopConsole.Instance);
+            TimeProvider.System, options.Mailboxes, socket, options.Engines, new SequentialIdSource("cli-"), SystemRandomSource.Instance, NullDesktopConsole.Instance)
+        { History = new RelayHttpSessionHistory(http) };
         var runtime = new SessionRuntime(world, initial.ToState(), dataKey, recorder);
         var cli = new LiveCli(http, sessionId, dataKey, socket, runtime, recorder);
         await runtime.StartAsync(cancellationToken);
