@@ -12,7 +12,7 @@ namespace Delight.Transport.Tests.EndToEnd;
 
 /// <summary>The CLI side on real transports: it logs in over HTTP, creates its terminal and a session whose fresh
 /// DEK is wrapped for the account's content key, and runs the real <see cref="SessionRuntime"/> on a real
-/// session-scoped socket with a fake agent engine.</summary>
+/// session-scoped socket with a fake agent engine, catching up from the relay's history after every connect.</summary>
 public sealed class Cli : IAsyncDisposable
 {
     private Cli(RelayHttpClient http, string sessionId, byte[] dataKey, SocketIoConnection socket, SessionRuntime runtime, RecordingEngineFactory engines)
