@@ -72,6 +72,42 @@ public sealed class SessionRuntimeFlowTests(bool simulationMailboxes)
     }
 
     [NUnit.Framework.Test]
+    public async Task A_one_slot_inbox_makes_producers_wait_and_loses_nothing_S13()
+    {
+        var created = new List<MailboxOptions>();
+        await using var h = new SessionHarness(mailboxes: new RecordingMailboxes(created), inboxCapacity: 1);
+        await h.StartLocalAsync();
+
+        // Each post waits for the single slot while the loop and the effects runner keep feeding results back into the
+        // same inbox (the §1.5 cycle that the deep effects queue keeps from closing).
+        for (var i = 1; i <= 40; i++)
+        {
+            await h.PhoneSendsAsync($"m{i}", $"p{i}").WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        await h.WaitUntilAsync(() => h.Engine.Sends.Count == 40, "every message is sent");
+        Assert.That(h.Engine.Sends.Select(s => s.Text), Is.EqualTo(Enumerable.Range(1, 40).Select(i => $"m{i}")));
+        lock (created)
+        {
+            Assert.That(created.Single(o => o.Name == "session-inbox").Capacity, Is.EqualTo(1));
+            Assert.That(created.Single(o => o.Name == "session-effects").Capacity, Is.EqualTo(8192));
+        }
+    }
+
+    private sealed class RecordingMailboxes(List<MailboxOptions> created) : IMailboxFactory
+    {
+        public IMailbox<T> Create<T>(MailboxOptions options)
+        {
+            lock (created)
+            {
+                created.Add(options);
+            }
+
+            return ChannelMailboxFactory.Instance.Create<T>(options);
+        }
+    }
+
+    [NUnit.Framework.Test]
     public async Task F3_switch_rpc_answers_with_the_mode_after_the_switch_and_both_callers_of_a_double_switch_are_answered()
     {
         await using var h = Make(e => e.AutoReady = false);

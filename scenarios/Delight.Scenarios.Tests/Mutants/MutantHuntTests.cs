@@ -11,7 +11,6 @@ namespace Delight.Scenarios.Tests.Mutants;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-[Explicit("enabled once the world runs the real runtime")]
 public sealed class MutantHuntTests
 {
     /// <summary>Iterations per mutant (issue 5: every mutant found at 300).</summary>

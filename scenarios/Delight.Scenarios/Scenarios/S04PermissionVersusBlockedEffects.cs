@@ -1,5 +1,6 @@
 using Delight.Scenarios.World;
 using Delight.Sim.Exploration;
+using Delight.Sim.Fakes.Twins;
 using Delight.Sim.Swarm;
 using static Delight.Sim.Invariants.InvariantNames;
 
@@ -13,12 +14,14 @@ public sealed class S04PermissionVersusBlockedEffects : Scenario
 
     public override string Description => "permission waits inside slow sends while the phone keeps answering";
 
-    public override IReadOnlyList<string> Invariants => [PermissionResolvedOnce, PermissionEventuallyResolved, NoGhostPermission, SdkNeverDeadlocks];
+    public override IReadOnlyList<string> Invariants => [PermissionResolvedOnce, PermissionEventuallyResolved, NoGhostPermission, SdkNeverDeadlocks, EffectsNeverStallTheLoop];
 
     public override SwarmProfile Profile => SwarmProfile.Delay | SwarmProfile.SlowAgent;
 
+    /// <summary>The agent is a twin that asks permissions: Claude (a send returns at once) or ACP (a send blocks for the
+    /// whole turn, its permission waits included: the case where an effect run on the loop deadlocks it).</summary>
     protected override WorldOptions Options(SimContext context) =>
-        new() { Agent = new() { PermissionPercent = 100 } };
+        new() { Agent = new() { PermissionPercent = 100, Twin = EngineTwins.Draw(context.Random, p => p.AsksPermissions) } };
 
     protected override async Task DriveAsync(SimWorld world)
     {

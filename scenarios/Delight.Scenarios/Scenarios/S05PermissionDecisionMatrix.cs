@@ -15,7 +15,7 @@ public sealed class S05PermissionDecisionMatrix : Scenario
 
     public override string Description => "duplicate and late decisions, engine timeouts and a switch while a prompt is open";
 
-    public override IReadOnlyList<string> Invariants => [PermissionResolvedOnce, NoGhostPermission, PermissionEventuallyResolved];
+    public override IReadOnlyList<string> Invariants => [PermissionResolvedOnce, NoGhostPermission, PermissionEventuallyResolved, StateNeverMutatedAfterCommit];
 
     public override SwarmProfile Profile => SwarmProfile.Delay | SwarmProfile.Duplicate | SwarmProfile.AckLoss;
 

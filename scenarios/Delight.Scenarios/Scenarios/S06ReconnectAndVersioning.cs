@@ -5,15 +5,15 @@ using static Delight.Sim.Invariants.InvariantNames;
 
 namespace Delight.Scenarios.Scenarios;
 
-/// <summary>S6: disconnects, ack loss and a relay restart while prompts change the durable agent state. The server
-/// ends with the latest JSON and the agent-state version never decreases, in the CLI or on the phone.</summary>
+/// <summary>S6: disconnects, ack loss and a relay restart while prompts and model changes alter the durable agent state.
+/// The server ends with the latest JSON and the agent-state version never decreases, in the CLI or on the phone.</summary>
 public sealed class S06ReconnectAndVersioning : Scenario
 {
     public override string Name => "s6-reconnect-and-versioning";
 
     public override string Description => "persists across disconnects, ack loss and a relay restart";
 
-    public override IReadOnlyList<string> Invariants => [AgentStateVersionMonotonic, ServerHasLatestState, ConvergesAfterHeal];
+    public override IReadOnlyList<string> Invariants => [AgentStateVersionMonotonic, ServerHasLatestState, ConvergesAfterHeal, OnlineFollowsSessionSocket, RpcReachesSession];
 
     public override SwarmProfile Profile => SwarmProfile.Network | SwarmProfile.RelayRestart | SwarmProfile.HttpFaults;
 
@@ -30,6 +30,9 @@ public sealed class S06ReconnectAndVersioning : Scenario
             await world.Network.RestartRelayAsync().ConfigureAwait(false);
         }
 
-        await Delight.Runtime.Actor.Awaits.AllAsync(sends, answers).ConfigureAwait(false);
+        // The user changes the model meanwhile: each change is persisted at once, racing the debounced persists of the
+        // prompts (S6 step 4: two persists close together).
+        var models = world.ChangeModelsAsync(world.Context.Random.Between(1, 3));
+        await Delight.Runtime.Actor.Awaits.AllAsync(sends, answers, models).ConfigureAwait(false);
     }
 }

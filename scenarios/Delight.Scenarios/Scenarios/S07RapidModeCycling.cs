@@ -16,7 +16,7 @@ public sealed class S07RapidModeCycling : Scenario
 
     public override IReadOnlyList<string> Invariants => [AtMostOneRunner, SwitchEventuallyReplied, ScenarioOracle];
 
-    public override SwarmProfile Profile => SwarmProfile.Delay | SwarmProfile.AgentCrash;
+    public override SwarmProfile Profile => SwarmProfile.Delay | SwarmProfile.AgentCrash | SwarmProfile.Backpressure;
 
     protected override WorldOptions Options(SimContext context) =>
         new() { Agent = new() { LateExitDelivery = true } };

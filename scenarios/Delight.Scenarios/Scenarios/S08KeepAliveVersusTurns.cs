@@ -5,15 +5,16 @@ using static Delight.Sim.Invariants.InvariantNames;
 
 namespace Delight.Scenarios.Scenarios;
 
-/// <summary>S8: keep-alive ticks race turn boundaries; the relay's turn state follows the latest logical boundary,
-/// never a keep-alive read before the turn ended.</summary>
+/// <summary>S8: keep-alive ticks race turn boundaries, ours and an upstream CLI's second writer (which reads "working"
+/// and emits it later); the relay's turn state follows the latest logical boundary, never a keep-alive read before the
+/// turn ended.</summary>
 public sealed class S08KeepAliveVersusTurns : Scenario
 {
     public override string Name => "s8-keepalive-vs-turns";
 
     public override string Description => "30 s keep-alives race working/idle turn boundaries";
 
-    public override IReadOnlyList<string> Invariants => [TurnStateFollowsLatestBoundary, ConvergesAfterHeal];
+    public override IReadOnlyList<string> Invariants => [TurnStateFollowsLatestBoundary, ConvergesAfterHeal, OnlineFollowsSessionSocket];
 
     public override SwarmProfile Profile => SwarmProfile.Delay | SwarmProfile.SlowAgent | SwarmProfile.Disconnect;
 
@@ -24,8 +25,10 @@ public sealed class S08KeepAliveVersusTurns : Scenario
     {
         await world.Phone.SwitchAsync("remote").ConfigureAwait(false);
         var sends = world.Phone.SendFromAllTasksAsync();
+        // An upstream CLI's keep-alive writes beside ours, reading "working" just before turns start and end.
+        var legacy = world.RunLegacyKeepAliveAsync(ticks: 12, TimeSpan.FromMilliseconds(world.Context.Random.Between(200, 2000)));
         // Let a couple of keep-alive periods pass while turns start and end.
         var idle = world.WaitUntilAsync(() => false, TimeSpan.FromSeconds(65));
-        await Delight.Runtime.Actor.Awaits.AllAsync(sends, idle).ConfigureAwait(false);
+        await Delight.Runtime.Actor.Awaits.AllAsync(sends, legacy, idle).ConfigureAwait(false);
     }
 }

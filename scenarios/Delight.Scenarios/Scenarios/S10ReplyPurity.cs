@@ -14,7 +14,7 @@ public sealed class S10ReplyPurity : Scenario
 
     public override string Description => "every reply is observed only after its state is committed";
 
-    public override IReadOnlyList<string> Invariants => [NoReplyBeforeCommit, PermissionResolvedOnce];
+    public override IReadOnlyList<string> Invariants => [NoReplyBeforeCommit, PermissionResolvedOnce, StateNeverMutatedAfterCommit];
 
     public override SwarmProfile Profile => SwarmProfile.Delay;
 

@@ -12,6 +12,7 @@ using Delight.Runtime.Session;
 using Delight.Sim.Clock;
 using Delight.Sim.Exploration;
 using Delight.Sim.Fakes;
+using Delight.Sim.Fakes.Twins;
 using Delight.Sim.Invariants;
 using Delight.Sim.Invariants.Liveness;
 using Delight.Sim.Invariants.Observers;
@@ -43,6 +44,7 @@ public sealed class SimWorld
     private readonly Task _clockTask;
     private readonly HmacTokenService _tokens;
     private ScriptedAgentEngine? _agent;
+    private SimSocketConnection? _cliSocket;
     private int _desktopSwitches;
 
     private SimWorld(SimContext context, WorldOptions options)
@@ -54,7 +56,7 @@ public sealed class SimWorld
         RelayServer = new RelayServer(
             new RelayOptions(context.Clock, context.Mailboxes, new Runtime.Relay.SequentialIdSource("c"), _tokens,
                 new NoChallengeLogins(), new SimRandomBytes("relay"), new InMemoryRelayStore()),
-            new RelaySafetyObserver(context.Invariants, context.Log));
+            new RelaySafetyObserver(context.Invariants, context.Log, id => id == SessionId && _cliSocket is { RelayKnowsLive: true }));
         Relay = new RelayServerEndpoint(RelayServer, context.Log);
         Network.AttachRelay(Relay);
         _clockTask = context.ClockDriver.RunAsync();
@@ -110,6 +112,7 @@ public sealed class SimWorld
 
         await drive(world).ConfigureAwait(false);
         await world.SettleAsync().ConfigureAwait(false);
+        await world.ProbeRpcAsync().ConfigureAwait(false);
         if (options.ShutdownAtEnd)
         {
             await world.ShutdownCliAsync().ConfigureAwait(false);
@@ -135,17 +138,18 @@ public sealed class SimWorld
         var sessionWorld = new SessionWorld(
             Context.Clock,
             Context.Mailboxes,
-            Network.CreateClient("cli", HandshakeAuth.Session(token, SessionId)),
+            _cliSocket = Network.CreateClient("cli", HandshakeAuth.Session(token, SessionId)),
             engines,
             new Runtime.Session.SequentialIdSource("cli-"),
             new SimRandomBytes("cli"),
             new LogConsole(Context))
         {
             History = new SimSessionHistory(Network, Relay, "cli", token),
+            InboxCapacity = Context.Swarm.SessionInboxCapacity,
         };
         var initial = SessionState.Initial(SessionSettings.Create(SessionId, "sim", "/work"));
         IActorObserver<SessionState, SessionEvent, SessionCommand> observer =
-            new SessionSafetyObserver(Context.Invariants, Context.Log, localId => Phone?.MessageSettled(localId));
+            new SessionSafetyObserver(Context.Invariants, Context.Log, localId => Phone?.MessageSettled(localId), Context.ReducedAsks);
         if (Context.SessionObserverFactory is { } extra)
         {
             observer = new CompositeActorObserver<SessionState, SessionEvent, SessionCommand>(extra(initial), observer); // recorded before a check can stop the run
@@ -153,7 +157,7 @@ public sealed class SimWorld
 
         Session = new SessionRuntime(sessionWorld, initial, DataKey, observer);
 
-        var client = new DelightClient(new SdkOptions(
+        var sdkOptions = new SdkOptions(
             null,
             userToken => Network.CreateClient("phone", HandshakeAuth.User(userToken)),
             new ProtocolSdkCrypto(new SimRandomBytes("phone")),
@@ -162,14 +166,33 @@ public sealed class SimWorld
             new Runtime.Session.SequentialIdSource("phone-").NewLocalId)
         {
             HttpTransport = new SimSdkHttp(Network, Relay, "phone"),
-        });
-        Phone = new FakePhone(Context, client, SessionId);
+        };
+        var client = new DelightClient(sdkOptions);
+        Phone = new FakePhone(Context, client, SessionId, () => Network.HeardBy("phone"), sdkOptions.PendingSendTtl);
         client.SetListener(Phone);
 
         await Session.StartAsync().ConfigureAwait(false);
         await client.SetTokenAsync(token).ConfigureAwait(false);
         var connected = await client.ConnectAsync().ConfigureAwait(false);
         Context.Log.Add("phone", "connect", connected ? "connected" : "not connected yet (the socket keeps trying)");
+    }
+
+    /// <summary>The phone changes the model <paramref name="count"/> times, to models the agent offers, in turn.</summary>
+    public async Task ChangeModelsAsync(int count)
+    {
+        var models = EngineTwinProfiles.For(Options.Agent.Twin).Capabilities.Models;
+        for (var i = 0; i < count && models.Count > 0; i++)
+        {
+            await Phone.ChangeModelAsync(models[(i + 1) % models.Count]).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An upstream CLI's keep-alive goroutine writing <c>session-alive</c> beside ours on its own session socket
+    /// (S8's second writer); runs <paramref name="ticks"/> reads-then-emits, one per <paramref name="period"/>.</summary>
+    public Task RunLegacyKeepAliveAsync(int ticks, TimeSpan period)
+    {
+        var socket = Network.CreateClient("legacy-cli", HandshakeAuth.Session(_tokens.Issue(AccountId), SessionId));
+        return new LegacyKeepAlive(Context, socket, SessionId, () => Session.State.Working).RunAsync(ticks, period);
     }
 
     /// <summary>The desktop asks for a mode (F1/F3) and waits for the reply; a liveness obligation while it waits.
@@ -227,6 +250,22 @@ public sealed class SimWorld
         }
 
         return true;
+    }
+
+    /// <summary>Once settled, a live session answers the phone's RPCs whatever reconnects came before (F6 / S14): the
+    /// phone asks for the agent's capabilities and the relay must have somewhere to route it.</summary>
+    public async Task ProbeRpcAsync()
+    {
+        var s = Session.State;
+        if (s.ShutdownRequested || !s.Connection.SessionSocket || !Phone.Client.IsConnected)
+        {
+            return;
+        }
+
+        var outcome = await Phone.Client.CallRpcAsync(SessionId + ":agent-capabilities", "{}").ConfigureAwait(false);
+        Context.Log.Add("phone", "rpc-probe", outcome.Ok ? "answered" : outcome.Error ?? "failed");
+        Context.Invariants.Check(outcome.Error is not (RpcErrors.NotAvailable or RpcErrors.Timeout), InvariantNames.RpcReachesSession,
+            $"the settled session did not get the phone's agent-capabilities call: {outcome.Error}");
     }
 
     /// <summary>Heals the network and waits until the CLI, the relay and the phone agree.</summary>
@@ -304,6 +343,10 @@ public sealed class SimWorld
             $"{s.PendingPermissions.Count} engine waiters for {s.AgentState.Requests.Count} prompts");
         Context.Invariants.Check(relay.AgentStateVersion == s.AgentStateVersion, InvariantNames.ServerHasLatestState,
             $"relay has version {relay.AgentStateVersion} but the session's latest is {s.AgentStateVersion}");
+        var latest = AgentStateJson.Serialize(s.AgentState);
+        var stored = relay.AgentState; // the agent state travels as JSON (PROTOCOL.md update-state)
+        Context.Invariants.Check(stored == latest, InvariantNames.ServerHasLatestState,
+            $"relay stores agent state {stored ?? "(none)"} at v{relay.AgentStateVersion} but the session's latest is {latest}");
         Context.Invariants.Check(relay.Turn.Open == s.Working, InvariantNames.TurnStateFollowsLatestBoundary,
             $"relay says working={relay.Turn.Open}, session says {s.Working}");
         var alive = Agent?.AliveGenerations ?? [];

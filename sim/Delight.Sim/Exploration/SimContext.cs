@@ -61,6 +61,9 @@ public sealed class SimContext
 
     public LivenessObligations Liveness { get; }
 
+    /// <summary>Permission asks the CLI loop has reduced (see <see cref="Invariants.ReducedAsks"/>).</summary>
+    public ReducedAsks ReducedAsks { get; } = new();
+
     public SwarmConfig Swarm { get; }
 
     /// <summary>Creates the context inside a running Coyote iteration and registers the liveness monitors.</summary>

@@ -30,11 +30,18 @@ public sealed class FakePhone : ISdkListener
     private int _switches;
     private int _openMessages;
 
-    public FakePhone(SimContext context, DelightClient client, string sessionId)
+    private readonly Func<long> _heardFromRelay;
+    private readonly TimeSpan _pendingSendTtl;
+
+    /// <param name="heardFromRelay">How many frames and HTTP answers have reached the phone so far (the network counts them).</param>
+    /// <param name="pendingSendTtl">How long the SDK treats its own send as in flight (<see cref="SdkOptions.PendingSendTtl"/>).</param>
+    public FakePhone(SimContext context, DelightClient client, string sessionId, Func<long> heardFromRelay, TimeSpan pendingSendTtl)
     {
         _context = context;
         Client = client;
         SessionId = sessionId;
+        _heardFromRelay = heardFromRelay;
+        _pendingSendTtl = pendingSendTtl;
     }
 
     public DelightClient Client { get; }
@@ -127,6 +134,42 @@ public sealed class FakePhone : ISdkListener
         return result;
     }
 
+    /// <summary>The user taps send twice, quickly, through the SDK's gate (S1 step 1). Once the first tap is accepted the
+    /// SDK counts it as in flight, so it must refuse the second unless the relay told the phone something in between
+    /// (an activity, a reconnect) or the pending window passed (3.10-H). Both windows are taken conservatively: the
+    /// count and the clock are read before the first call and after the second returns.</summary>
+    public async Task TapSendTwiceAsync()
+    {
+        var heardBefore = _heardFromRelay();
+        var startedAt = _context.Clock.Elapsed;
+        var first = await TapSendAsync("T-0", "tap-0").ConfigureAwait(false);
+        var second = await TapSendAsync("T-1", "tap-1").ConfigureAwait(false);
+        var heardAfter = _heardFromRelay();
+        var took = _context.Clock.Elapsed - startedAt;
+        _context.Invariants.Check(!(first.Sent && second.Sent && heardAfter == heardBefore && took < _pendingSendTtl), InvariantNames.SdkSendGateCountsOwnSend,
+            $"the SDK accepted a second send {took.TotalMilliseconds:0} ms after its first with nothing heard from the relay in between");
+    }
+
+    private async Task<SendResult> TapSendAsync(string localId, string text)
+    {
+        lock (_gate)
+        {
+            _openMessages++;
+            _sentAt[localId] = _context.Clock.Elapsed;
+        }
+
+        _context.Liveness.Open<MessageSettledMonitor>(localId);
+        _context.Log.Add("phone", "tap-send", $"{localId} '{text}'");
+        var result = await Client.SendMessageAsync(SessionId, text, localId).ConfigureAwait(false);
+        if (!result.Sent)
+        {
+            _context.Log.Add("phone", "send-refused", $"{localId}: {result.Refusal}");
+            MessageSettled(localId);
+        }
+
+        return result;
+    }
+
     /// <summary>The swarm's senders, concurrently, sharing the swarm's message count.</summary>
     public Task SendFromAllTasksAsync() =>
         Delight.Runtime.Actor.Awaits.AllAsync(Enumerable.Range(0, _context.Swarm.PhoneTasks).Select(sender =>
@@ -174,6 +217,24 @@ public sealed class FakePhone : ISdkListener
         }
 
         return true;
+    }
+
+    /// <summary>The user picks another model in the app (the agent-config RPC, which the CLI persists at once). A
+    /// liveness obligation while it waits, like a switch.</summary>
+    public async Task ChangeModelAsync(string model)
+    {
+        int id;
+        lock (_gate)
+        {
+            id = ++_switches;
+        }
+
+        var key = $"phone-config-{id}";
+        _context.Liveness.Open<SwitchRepliedMonitor>(key);
+        _context.Log.Add("phone", "agent-config", $"#{id} model {model}");
+        var outcome = await Client.SetAgentConfigAsync(SessionId, model: model).ConfigureAwait(false);
+        _context.Log.Add("phone", "agent-config-reply", $"#{id} {(outcome.Ok ? "ok" : outcome.Error)}");
+        _context.Liveness.Close<SwitchRepliedMonitor>(key);
     }
 
     public async Task<SwitchResult> SwitchAsync(string mode)

@@ -18,6 +18,11 @@ public static class InvariantNames
     public const string ConvergesAfterHeal = "converges-after-heal";
     public const string ServerHasLatestState = "server-has-latest-agent-state";
     public const string TurnStateFollowsLatestBoundary = "turn-state-follows-latest-boundary";
+    public const string SdkSendGateCountsOwnSend = "sdk-send-gate-counts-own-send";
+    public const string EffectsNeverStallTheLoop = "effects-never-stall-the-loop";
+    public const string StateNeverMutatedAfterCommit = "state-never-mutated-after-commit";
+    public const string RpcReachesSession = "rpc-reaches-session";
+    public const string OnlineFollowsSessionSocket = "online-follows-session-socket";
 
     // Liveness, as Coyote monitors with hot and cold states.
     public const string MessageEventuallySettled = "message-eventually-settled";
@@ -33,7 +38,8 @@ public static class InvariantNames
     [
         PhoneMessagesAtMostOnceInOrder, RelaySeqsGapFree, PhoneAppliesInOrderOnce, AgentStateVersionMonotonic,
         NoReplyBeforeCommit, AtMostOneRunner, NoRunnerAfterShutdown, PermissionResolvedOnce, NoGhostPermission,
-        SdkNeverDeadlocks,
+        SdkNeverDeadlocks, SdkSendGateCountsOwnSend, EffectsNeverStallTheLoop,
+        StateNeverMutatedAfterCommit, RpcReachesSession, OnlineFollowsSessionSocket,
     ];
 
     public static IReadOnlyList<string> Liveness { get; } =

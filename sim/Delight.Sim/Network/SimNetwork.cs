@@ -77,6 +77,27 @@ public sealed class SimNetwork
         }
     }
 
+    private readonly Dictionary<string, long> _heard = new(StringComparer.Ordinal);
+
+    /// <summary>How many frames and HTTP answers have started to reach client <paramref name="name"/>: everything it could
+    /// have learned from the relay. Counted before the client sees them, so an unchanged count brackets a quiet
+    /// stretch.</summary>
+    public long HeardBy(string name)
+    {
+        lock (_flightGate)
+        {
+            return _heard.GetValueOrDefault(name);
+        }
+    }
+
+    internal void Heard(string name)
+    {
+        lock (_flightGate)
+        {
+            _heard[name] = _heard.GetValueOrDefault(name) + 1;
+        }
+    }
+
     public SimSocketConnection CreateClient(string name, HandshakeAuth auth)
     {
         var connection = new SimSocketConnection(this, name, auth);

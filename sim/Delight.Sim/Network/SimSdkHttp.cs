@@ -16,6 +16,7 @@ public sealed class SimSdkHttp(SimNetwork network, ISimHttpEndpoint endpoint, st
     {
         ArgumentNullException.ThrowIfNull(request);
         var what = $"->relay:{request.Method} {request.PathAndQuery}";
+        network.Heard(caller); // whatever comes back, faults included, the caller hears of it
         if (network.Roll(network.Swarm.HttpFailurePercent))
         {
             switch (network.Random.NextInt(3))

@@ -15,9 +15,28 @@ public sealed class SimSessionHistory(SimNetwork network, ISimHttpEndpoint endpo
 {
     private readonly SimSdkHttp _http = new(network, endpoint, caller);
 
+    /// <summary>The relay's page cap (PROTOCOL.md §7): a full page means there may be more after its last seq.</summary>
+    public const int PageSize = 500;
+
     public async Task<IReadOnlyList<StoredSessionMessage>> FetchAfterAsync(string sessionId, long afterSeq, CancellationToken cancellationToken)
     {
-        var path = string.Create(CultureInfo.InvariantCulture, $"/v1/sessions/{Uri.EscapeDataString(sessionId)}/messages?afterSeq={afterSeq}&limit=500");
+        var all = new List<StoredSessionMessage>();
+        while (true)
+        {
+            var page = await FetchPageAsync(sessionId, afterSeq).ConfigureAwait(false);
+            all.AddRange(page);
+            if (page.Count < PageSize)
+            {
+                return all;
+            }
+
+            afterSeq = page[^1].Seq;
+        }
+    }
+
+    private async Task<IReadOnlyList<StoredSessionMessage>> FetchPageAsync(string sessionId, long afterSeq)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"/v1/sessions/{Uri.EscapeDataString(sessionId)}/messages?afterSeq={afterSeq}&limit={PageSize}");
         var response = await _http.SendAsync(new SdkHttpRequest("GET", path, token, null)).ConfigureAwait(false);
         if (!response.IsSuccess)
         {

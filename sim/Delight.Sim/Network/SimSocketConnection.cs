@@ -30,6 +30,8 @@ public sealed class SimSocketConnection : ISocketConnection
     private Task? _upPump;
     private Task? _downPump;
     private ITimer? _reconnectTimer;
+    private SimServerConnection? _lateDisconnect;
+    private bool _relayKnowsLive;
     private long _epoch;
     private long _nextAckId;
     private int _disconnects;
@@ -57,6 +59,19 @@ public sealed class SimSocketConnection : ISocketConnection
             lock (_gate)
             {
                 return _connected;
+            }
+        }
+    }
+
+    /// <summary>The relay has accepted the current connection and the client has not dropped it since: the session (or
+    /// user) behind it is online as far as anyone can tell.</summary>
+    public bool RelayKnowsLive
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _relayKnowsLive;
             }
         }
     }
@@ -151,6 +166,7 @@ public sealed class SimSocketConnection : ISocketConnection
             }
 
             _connected = false;
+            _relayKnowsLive = false;
             if (countsAgainstBudget)
             {
                 _disconnects++;
@@ -176,7 +192,16 @@ public sealed class SimSocketConnection : ISocketConnection
             ack.TrySetException(new SocketDisconnectedException("server ack"));
         }
 
-        if (server is not null)
+        if (server is not null && countsAgainstBudget && _network.Roll(_network.Swarm.LateServerDisconnectPercent))
+        {
+            lock (_gate)
+            {
+                _lateDisconnect = server; // the relay still believes in it until after the reconnect
+            }
+
+            _network.Log.Add(Name, "half-open", $"the relay will notice {server.Id} is gone only after the reconnect");
+        }
+        else if (server is not null)
         {
             await _network.Relay.OnDisconnectedAsync(server, reason).ConfigureAwait(false);
         }
@@ -336,6 +361,20 @@ public sealed class SimSocketConnection : ISocketConnection
 
         _network.Log.Add(Name, "connect", $"->relay:connect {server.Id}");
         await _network.Relay.OnConnectedAsync(server).ConfigureAwait(false);
+        SimServerConnection? late;
+        lock (_gate)
+        {
+            _relayKnowsLive = _connected && _epoch == server.Epoch;
+            late = _lateDisconnect;
+            _lateDisconnect = null;
+        }
+
+        if (late is not null)
+        {
+            _network.Log.Add(Name, "late-disconnect", $"->relay:disconnect {late.Id} (ping timeout, after {server.Id} connected)");
+            await _network.Relay.OnDisconnectedAsync(late, "ping timeout").ConfigureAwait(false);
+        }
+
         Post(_down, new ControlFrame(server.Epoch, "connected"));
     }
 
@@ -430,6 +469,7 @@ public sealed class SimSocketConnection : ISocketConnection
     private async Task DeliverDownAsync(SimFrame frame)
     {
         var handler = _handler ?? throw new InvalidOperationException($"connection '{Name}' has no handler");
+        _network.Heard(Name);
         switch (frame)
         {
             case ControlFrame { What: "connected" } control:

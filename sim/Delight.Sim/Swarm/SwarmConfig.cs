@@ -21,6 +21,16 @@ public sealed record SwarmConfig(
     int AgentSlowSendPercent,
     int PermissionCount)
 {
+    /// <summary>The CLI session inbox's capacity: the runtime's default unless the profile asks for backpressure,
+    /// then 1 to 3 slots. Drawn after the positional fields, so adding it kept their draws.</summary>
+    public int SessionInboxCapacity { get; init; } = DefaultInboxCapacity;
+
+    public const int DefaultInboxCapacity = 8192;
+
+    /// <summary>Percent of client-side drops the relay notices only after the client has reconnected (a half-open
+    /// transport found by the server's ping timeout, F6): the old connection's disconnect then arrives late.</summary>
+    public int LateServerDisconnectPercent { get; init; }
+
     public static SwarmConfig Quiet { get; } = new(2, 1, 0, 0, false, 0, 0, 0, 0, 0, 1, false, 0, 1);
 
     public static SwarmConfig Draw(SimRandom random, SwarmProfile profile)
@@ -41,6 +51,10 @@ public sealed record SwarmConfig(
             AgentReadySteps: random.Between(0, 3),
             AgentNeverReady: profile.HasFlag(SwarmProfile.AgentNeverReady) && random.NextInt(4) == 0,
             AgentSlowSendPercent: Rate(SwarmProfile.SlowAgent, 60),
-            PermissionCount: random.Between(1, 3));
+            PermissionCount: random.Between(1, 3))
+        {
+            SessionInboxCapacity = profile.HasFlag(SwarmProfile.Backpressure) ? random.Between(1, 3) : DefaultInboxCapacity,
+            LateServerDisconnectPercent = Rate(SwarmProfile.Disconnect, 60),
+        };
     }
 }

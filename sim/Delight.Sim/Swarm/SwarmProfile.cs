@@ -14,6 +14,9 @@ public enum SwarmProfile
     AgentCrash = 64,
     SlowAgent = 128,
     AgentNeverReady = 256,
+
+    /// <summary>The session inbox holds only a few events, so producers meet a full inbox (S13).</summary>
+    Backpressure = 512,
     Network = Delay | Disconnect | Duplicate | AckLoss,
-    All = Network | RelayRestart | HttpFaults | AgentCrash | SlowAgent | AgentNeverReady,
+    All = Network | RelayRestart | HttpFaults | AgentCrash | SlowAgent | AgentNeverReady | Backpressure,
 }

@@ -17,11 +17,14 @@ internal sealed class SessionHarness : IAsyncDisposable
 
     private readonly ContentCipher _phoneCipher = new(DataKey, new SeededRandomSource(99));
 
-    public SessionHarness(Action<FakeEngine>? configure = null, long serverVersion = 0, IMailboxFactory? mailboxes = null)
+    public SessionHarness(Action<FakeEngine>? configure = null, long serverVersion = 0, IMailboxFactory? mailboxes = null, int inboxCapacity = 8192)
     {
         Engines.Configure = configure;
         Socket.ServerVersion = serverVersion;
-        var world = new SessionWorld(Time, mailboxes ?? ChannelMailboxFactory.Instance, Socket, Engines, new SequentialIdSource(), new SeededRandomSource(7), Console);
+        var world = new SessionWorld(Time, mailboxes ?? ChannelMailboxFactory.Instance, Socket, Engines, new SequentialIdSource(), new SeededRandomSource(7), Console)
+        {
+            InboxCapacity = inboxCapacity,
+        };
         Runtime = new SessionRuntime(world, SessionState.Initial(SessionSettings.Create(Sid, "fake", "/work"), agentStateVersion: serverVersion), DataKey);
     }
 

@@ -20,7 +20,7 @@ namespace Delight.Runtime.Session;
 /// <item>replies and decisions: completed from the registries (the loop committed the state before posting the batch).</item>
 /// </list>
 /// </summary>
-public sealed class SessionEffects : ICommandHandler<SessionCommand>, IAsyncDisposable
+public sealed partial class SessionEffects : ICommandHandler<SessionCommand>, IAsyncDisposable
 {
     private readonly SessionWorld _world;
     private readonly SessionSettings _settings;
@@ -58,9 +58,9 @@ public sealed class SessionEffects : ICommandHandler<SessionCommand>, IAsyncDisp
         Decisions = decisions ?? throw new ArgumentNullException(nameof(decisions));
         _onEnded = onEnded ?? throw new ArgumentNullException(nameof(onEnded));
         _background = new TaskTracker(e => world.Console.Print($"session effect failed: {e.Message}"));
-        _socketQueue = world.Mailboxes.Create<Func<CancellationToken, Task>>(new MailboxOptions("session-socket-out", world.InboxCapacity));
-        _controlQueue = world.Mailboxes.Create<SessionCommand>(new MailboxOptions("agent-control", world.InboxCapacity));
-        _sendQueue = world.Mailboxes.Create<SessionCommand>(new MailboxOptions("agent-send", world.InboxCapacity));
+        _socketQueue = world.Mailboxes.Create<Func<CancellationToken, Task>>(new MailboxOptions("session-socket-out", world.EffectsCapacity));
+        _controlQueue = world.Mailboxes.Create<SessionCommand>(new MailboxOptions("agent-control", world.EffectsCapacity));
+        _sendQueue = world.Mailboxes.Create<SessionCommand>(new MailboxOptions("agent-send", world.EffectsCapacity));
         Host = new SessionAgentHost(this, post, decisions, world.Time);
     }
 

@@ -39,9 +39,9 @@ public sealed class SessionRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(initial);
         Settings = initial.Settings;
         var inbox = world.Mailboxes.Create<SessionEvent>(new MailboxOptions("session-inbox", world.InboxCapacity));
-        var batches = world.Mailboxes.Create<ImmutableArray<SessionCommand>>(new MailboxOptions("session-effects", world.InboxCapacity));
+        var batches = world.Mailboxes.Create<ImmutableArray<SessionCommand>>(new MailboxOptions("session-effects", world.EffectsCapacity));
         _effects = new SessionEffects(world, initial.Settings, dataKey, e => inbox.PostAsync(e), _replies, _decisions, error => _ended.TrySetResult(error));
-        _loop = new ActorLoop<SessionState, SessionEvent, SessionCommand>(initial, SessionReducer.Instance, inbox, batches, observer, inlineHandler: _effects);
+        _loop = new ActorLoop<SessionState, SessionEvent, SessionCommand>(initial, SessionReducer.Instance, inbox, batches, observer, inlineHandler: _effects.Inline);
         _runner = new EffectsRunner<SessionCommand>(batches, _effects);
         SocketHandler = new SessionSocketHandler(this, _effects);
         world.Socket.SetHandler(SocketHandler);

@@ -16,8 +16,13 @@ public sealed record SessionWorld(
     IRandomSource Random,
     IDesktopConsole Console)
 {
-    /// <summary>Capacity of the session inbox and of the effects queues (upstream uses 8192).</summary>
+    /// <summary>Capacity of the session inbox (upstream uses 8192). A full inbox makes producers wait for room.</summary>
     public int InboxCapacity { get; init; } = 8192;
+
+    /// <summary>Capacity of the loop's effects queue and the effects runner's own queues. Kept apart from the inbox:
+    /// the loop waits only on the effects queue and the effects runner waits on the inbox, so a deep effects queue is
+    /// what keeps a tight inbox from closing that cycle (RUNTIME.md §1.5, the LATENT mailbox/effects deadlock).</summary>
+    public int EffectsCapacity { get; init; } = 8192;
 
     /// <summary>The relay's message history (HTTP), for the catch-up after a connect; null = no catch-up.</summary>
     public ISessionHistory? History { get; init; }

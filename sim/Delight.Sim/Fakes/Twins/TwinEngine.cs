@@ -491,6 +491,9 @@ public abstract class TwinEngine : IAgentEngine
             if (timeout.IsCancellationRequested && !withdraw.IsCancellationRequested && runner.Alive)
             {
                 Log("permission-timeout", requestId);
+                // Only a long wait is evidence: a short engine timeout (S5) may beat a busy loop fairly.
+                Context.Invariants.Check(Script.PermissionTimeout < TimeSpan.FromMinutes(1) || Context.ReducedAsks.Contains(requestId), InvariantNames.EffectsNeverStallTheLoop,
+                    $"{requestId} timed out after {Script.PermissionTimeout.TotalSeconds:0} s before the session loop ever reduced the ask: the loop was stalled");
                 return new PermissionDecision(false, Profile.Permissions.TimeoutDenyMessage);
             }
 

@@ -11,7 +11,10 @@ namespace Delight.Sim.Invariants.Observers;
 /// increasing (each stored message has seq = its position, the last one = the session's seq) and the agent-state
 /// version never goes back. Logs what each event did to the sessions it touched.
 /// </summary>
-public sealed class RelaySafetyObserver(InvariantChecker invariants, SimLog log) : IActorObserver<AccountState, RelayEvent, RelayCommand>
+/// <param name="sessionOnline">Whether the CLI's current session connection is live and accepted by the relay (the
+/// network's truth); the relay must not mark a session offline while it is (F6: an old socket's late disconnect).</param>
+public sealed class RelaySafetyObserver(InvariantChecker invariants, SimLog log, Func<string, bool>? sessionOnline = null)
+    : IActorObserver<AccountState, RelayEvent, RelayCommand>
 {
     public void OnTransition(AccountState previous, RelayEvent @event, AccountState next, ReadOnlySpan<RelayCommand> commands)
     {
@@ -50,10 +53,37 @@ public sealed class RelaySafetyObserver(InvariantChecker invariants, SimLog log)
                 log.Add("relay", "agent-state", $"{id} v{session.AgentStateVersion}");
             }
 
+            if (before.Active && !session.Active && sessionOnline is not null)
+            {
+                invariants.Check(!sessionOnline(id), InvariantNames.OnlineFollowsSessionSocket,
+                    $"session {id} marked offline on {@event.GetType().Name} while its CLI connection is live");
+            }
+
+            if (@event is SessionAliveReceived alive && session.Turn.Open != before.Turn.Open)
+            {
+                invariants.Check(!Older(alive, before.Turn), InvariantNames.TurnStateFollowsLatestBoundary,
+                    $"session {id}: a session-alive(working={alive.Payload.Working}, time {alive.Payload.Time}, turn {alive.Payload.Turn}) older than the last boundary " +
+                    $"(time {before.Turn.BoundaryAtMs}, turn {before.Turn.BoundaryTurn}) {(session.Turn.Open ? "reopened" : "closed")} the turn");
+            }
+
             if (session.Turn != before.Turn || session.Active != before.Active)
             {
                 log.Add("relay", "activity", $"{id} active={session.Active} turn={session.Turn}");
             }
         }
+    }
+
+    /// <summary>PROTOCOL.md §10 / S8: a boundary is ordered by turn id when both sides have one ((n, working) &lt; (n, idle)
+    /// &lt; (n+1, working)), else by time (0 = now, a future time counts as now).</summary>
+    private static bool Older(SessionAliveReceived alive, TurnState last)
+    {
+        var p = alive.Payload;
+        if (p.Turn > 0 && last.BoundaryTurn > 0)
+        {
+            return (p.Turn * 2) + (p.Working ? 0 : 1) < (last.BoundaryTurn * 2) + (last.BoundaryWorking ? 0 : 1);
+        }
+
+        var time = p.Time == 0 || p.Time > alive.NowMs ? alive.NowMs : p.Time;
+        return time < last.BoundaryAtMs;
     }
 }

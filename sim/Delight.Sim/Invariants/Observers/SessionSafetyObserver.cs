@@ -12,17 +12,33 @@ namespace Delight.Sim.Invariants.Observers;
 /// message handed to the agent at most once), that Closing/Closed stay absorbing after Shutdown, and reports phone
 /// messages the session gave up on (it prints "phone message X not delivered/ignored" on the desktop).
 /// </summary>
-public sealed class SessionSafetyObserver(InvariantChecker invariants, SimLog log, Action<string>? messageReportedFailed = null)
+public sealed class SessionSafetyObserver(InvariantChecker invariants, SimLog log, Action<string>? messageReportedFailed = null, ReducedAsks? reducedAsks = null)
     : IActorObserver<SessionState, SessionEvent, SessionCommand>
 {
     private readonly ReplayInvariants _checks = new();
+    private Shape? _committed;
 
     public void OnTransition(SessionState previous, SessionEvent @event, SessionState next, ReadOnlySpan<SessionCommand> commands)
     {
         log.Add("cli", "reduce", $"{@event.GetType().Name} => {next.Fsm} gen {next.RunnerGen} v{next.AgentStateVersion} ({commands.Length} commands)");
+        // A committed state is a value: the state the loop hands to the next reduction must still have the shape it had
+        // when it was committed, or the reducer wrote through a collection the two states share (1.8).
+        if (_committed is { } committed && ReferenceEquals(committed.State, previous))
+        {
+            var now = Shape.Of(previous);
+            invariants.Check(now == committed, InvariantNames.StateNeverMutatedAfterCommit,
+                $"reducing {@event.GetType().Name} changed the previous state in place: {committed.Counts} when committed, {now.Counts} now");
+        }
+
+        _committed = Shape.Of(next);
         if (_checks.Check(previous, @event, next, commands) is { } violation)
         {
             invariants.Fail(Map(violation.Invariant), violation.Detail);
+        }
+
+        if (@event is PermissionAwaited ask)
+        {
+            reducedAsks?.Add(ask.RequestId);
         }
 
         if (previous.ShutdownRequested)
@@ -73,4 +89,13 @@ public sealed class SessionSafetyObserver(InvariantChecker invariants, SimLog lo
         ReplayInvariants.MessageAtMostOnce => InvariantNames.PhoneMessagesAtMostOnceInOrder,
         _ => replayInvariant,
     };
+
+    /// <summary>The sizes of the state's collections, taken at commit (the cheap part of a deep comparison that in-place
+    /// writes cannot escape: they add or remove entries).</summary>
+    private sealed record Shape(SessionState State, string Counts)
+    {
+        public static Shape Of(SessionState s) => new(s, string.Join(',',
+            s.AgentState.Requests.Count, s.AgentState.CompletedRequests.Count, s.PendingPermissions.Count,
+            s.PendingSwitches.Count, s.BufferedMessages.Count, s.SpawnedSessions.Count));
+    }
 }
