@@ -55,14 +55,69 @@ public sealed class InboundReducerTests
     [Test]
     public void A_failed_fetch_is_retried_on_a_timer_and_keeps_holding()
     {
-        var state = RemoteRunning() with { Inbound = new InboundCursor(1, true, [Text(5, "p5")]) };
+        var state = Connected(RemoteRunning()) with { Inbound = new InboundCursor(1, true, [Text(5, "p5")], FetchesInFlight: 1) };
 
         var failed = Reduce(state, new MissedMessagesFetched(1, [], "503", Now));
         Assert.That(failed.State.Inbound.CatchingUp, Is.True);
+        Assert.That(failed.State.Inbound.Held.Select(m => m.Seq), Is.EqualTo(new[] { 5L }));
         Assert.That(All<ArmTimer>(failed.Commands).Select(t => t.Name), Is.EqualTo(new[] { SessionTimers.CatchUpRetry }));
 
-        var connected = failed.State with { Connection = failed.State.Connection with { SessionSocket = true } };
-        var retry = Reduce(connected, new TimerFired(SessionTimers.CatchUpRetry, All<ArmTimer>(failed.Commands)[0].Token, Now));
+        var retry = Reduce(failed.State, new TimerFired(SessionTimers.CatchUpRetry, All<ArmTimer>(failed.Commands)[0].Token, Now));
         Assert.That(All<FetchMissedMessages>(retry.Commands), Is.EqualTo(new[] { new FetchMissedMessages(1) }));
+        Assert.That(retry.State.Inbound.FetchesInFlight, Is.EqualTo(1));
     }
+
+    [Test]
+    public void A_stale_retry_fire_after_a_reconnect_starts_no_second_fetch()
+    {
+        var state = Connected(RemoteRunning()) with { Inbound = new InboundCursor(1, true, [], FetchesInFlight: 1) };
+        var failed = Reduce(state, new MissedMessagesFetched(1, [], "503", Now));
+        var token = All<ArmTimer>(failed.Commands).Single().Token;
+
+        var down = Reduce(failed.State, new SocketDisconnected("transport close", Now));
+        Assert.That(All<CancelTimer>(down.Commands).Select(c => c.Name), Does.Contain(SessionTimers.CatchUpRetry));
+        var up = Reduce(down.State, new SocketConnected(Now));
+        Assert.That(All<FetchMissedMessages>(up.Commands), Has.Count.EqualTo(1));
+
+        var staleFire = Reduce(up.State, new TimerFired(SessionTimers.CatchUpRetry, token, Now));
+
+        Assert.That(All<FetchMissedMessages>(staleFire.Commands), Is.Empty);
+        Assert.That(staleFire.State.Inbound.FetchesInFlight, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_reconnect_while_a_fetch_runs_waits_for_the_newer_fetch_before_ending_the_catch_up()
+    {
+        // fetch 1 at the first connect; the socket drops; the phone's p3 is stored while it is down; a reconnect
+        // starts fetch 2. Fetch 1's answer (taken before p3 was stored) must not end the catch-up, or p3 is never seen.
+        var state = Reduce(Connected(RemoteRunning()) with { Inbound = new InboundCursor(1, false, []) }, new SocketConnected(Now)).State;
+        state = Reduce(state, new SocketDisconnected("ping timeout", Now)).State;
+        state = Reduce(state, new SocketConnected(Now)).State;
+        Assert.That(state.Inbound.FetchesInFlight, Is.EqualTo(2));
+
+        var first = Reduce(state, new MissedMessagesFetched(1, [Text(2, "p2")], null, Now));
+        Assert.That(Sent(first.Commands), Is.Empty);
+        Assert.That(first.State.Inbound.CatchingUp, Is.True);
+
+        var second = Reduce(first.State, new MissedMessagesFetched(1, [Text(2, "p2"), Text(3, "p3")], null, Now));
+        var delivered = Sent(second.Commands).Concat(second.State.BufferedMessages.Select(m => m.LocalId)).ToList();
+        Assert.That(delivered, Is.EqualTo(new[] { "p2", "p3" }));
+        Assert.That((second.State.Inbound.CatchingUp, second.State.Inbound.FetchesInFlight, second.State.Inbound.LastSeq), Is.EqualTo((false, 0, 3L)));
+    }
+
+    [Test]
+    public void A_failed_fetch_while_offline_arms_no_retry_and_the_next_connect_fetches_again()
+    {
+        var state = RemoteRunning() with { Inbound = new InboundCursor(4, true, [], FetchesInFlight: 1) };
+        state = state with { Connection = state.Connection with { SessionSocket = false } };
+
+        var failed = Reduce(state, new MissedMessagesFetched(4, [], "unreachable", Now));
+        Assert.That(All<ArmTimer>(failed.Commands), Is.Empty);
+        Assert.That(failed.State.Inbound.CatchingUp, Is.True);
+
+        var up = Reduce(failed.State, new SocketConnected(Now));
+        Assert.That(All<FetchMissedMessages>(up.Commands), Is.EqualTo(new[] { new FetchMissedMessages(4) }));
+    }
+
+    private static SessionState Connected(SessionState s) => s with { Connection = s.Connection with { SessionSocket = true } };
 }

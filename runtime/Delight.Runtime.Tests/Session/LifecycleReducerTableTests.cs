@@ -130,6 +130,7 @@ public sealed class LifecycleReducerTableTests
             {
                 new CompleteReply(4, RemoteReply),
                 new CompleteReply(5, RemoteReply),
+                new StartTakebackWatcher(),
                 new ApplyAgentConfig(2, AgentConfig.Empty),
                 new SendToAgent(2, Msg(1, "a")),
                 new SendToAgent(2, Msg(2, "b")),

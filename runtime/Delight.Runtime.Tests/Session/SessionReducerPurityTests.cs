@@ -28,7 +28,10 @@ public sealed class SessionReducerPurityTests
             {
                 CompletedRequests = AgentStateDoc.EmptyCompleted.SetItem("old", new CompletedRequestRecord("Read", "{}", true, null, 5)),
             },
-            SpawnedSessions = [new SpawnedSession("child", "/c", "codex")],
+            MetadataJson = "{\"path\":\"/w\"}",
+            MetadataVersion = 2,
+            TakebackWatching = true,
+            Inbound = new InboundCursor(4, true, [new InboundUserMessage("held", null, "p7", Now, 6)], FetchesInFlight: 1, RetryToken: 0),
         };
     }
 
@@ -67,6 +70,7 @@ public sealed class SessionReducerPurityTests
         new PersistSucceeded(3, 3, 4),
         new PersistVersionMismatch(3, 3, 9),
         new PersistFailed(3, 3, "timeout"),
+        new SessionMetadataUpdated("{\"path\":\"/w2\"}", 3, Now),
     ];
 
     public static IEnumerable<TestCaseData> Cases() =>

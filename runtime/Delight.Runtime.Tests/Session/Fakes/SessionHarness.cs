@@ -17,13 +17,21 @@ internal sealed class SessionHarness : IAsyncDisposable
 
     private readonly ContentCipher _phoneCipher = new(DataKey, new SeededRandomSource(99));
 
-    public SessionHarness(Action<FakeEngine>? configure = null, long serverVersion = 0, IMailboxFactory? mailboxes = null, int inboxCapacity = 8192)
+    public SessionHarness(
+        Action<FakeEngine>? configure = null,
+        long serverVersion = 0,
+        IMailboxFactory? mailboxes = null,
+        int inboxCapacity = 8192,
+        ITakebackWatcher? takeback = null,
+        ILocalSessionInfoStore? localSessions = null)
     {
         Engines.Configure = configure;
         Socket.ServerVersion = serverVersion;
         var world = new SessionWorld(Time, mailboxes ?? ChannelMailboxFactory.Instance, Socket, Engines, new SequentialIdSource(), new SeededRandomSource(7), Console)
         {
             InboxCapacity = inboxCapacity,
+            Takeback = takeback,
+            LocalSessions = localSessions,
         };
         Runtime = new SessionRuntime(world, SessionState.Initial(SessionSettings.Create(Sid, "fake", "/work"), agentStateVersion: serverVersion), DataKey);
     }
@@ -96,6 +104,27 @@ internal sealed class SessionHarness : IAsyncDisposable
             return Task.CompletedTask;
         });
         return ack.Task;
+    }
+
+    /// <summary>The relay broadcasts <c>update-session</c> with new encrypted metadata for this session.</summary>
+    public Task RelaySendsMetadataAsync(string metadataJson, long version)
+    {
+        var cipher = _phoneCipher.EncryptToBase64(Encoding.UTF8.GetBytes(metadataJson));
+        var update = SessionWire.Write(w =>
+        {
+            w.WriteString("id", "u1");
+            w.WriteNumber("seq", 1);
+            w.WriteStartObject("body");
+            w.WriteString("t", "update-session");
+            w.WriteString("id", Sid);
+            w.WriteStartObject("metadata");
+            w.WriteString("value", cipher);
+            w.WriteNumber("version", version);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteNumber("createdAt", 1);
+        });
+        return Socket.DeliverAsync(SessionWire.UpdateEvent, update);
     }
 
     public string Decrypt(string base64) => Encoding.UTF8.GetString(_phoneCipher.DecryptFromBase64(base64));

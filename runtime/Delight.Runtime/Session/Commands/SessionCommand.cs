@@ -28,6 +28,9 @@ namespace Delight.Runtime.Session;
 [JsonDerivedType(typeof(CompletePermissionDecision), "complete-permission-decision")]
 [JsonDerivedType(typeof(PrintToDesktop), "print")]
 [JsonDerivedType(typeof(SessionEnded), "session-ended")]
+[JsonDerivedType(typeof(StartTakebackWatcher), "start-takeback-watcher")]
+[JsonDerivedType(typeof(StopTakebackWatcher), "stop-takeback-watcher")]
+[JsonDerivedType(typeof(PersistLocalSessionInfo), "persist-local-session-info")]
 public abstract record SessionCommand;
 
 // ---- Socket -----------------------------------------------------------------------------------------------------
@@ -84,6 +87,10 @@ public sealed record FetchMissedMessages(long AfterSeq) : SessionCommand;
 
 public sealed record PersistAgentState(long Seq, string AgentStateJson, long ExpectedVersion) : SessionCommand;
 
+/// <summary>PersistLocalSessionInfo: read-merge-write <c>sessions/&lt;id&gt;/local.json</c> under the Delight home
+/// (ENGINES.md §8.2); only non-empty fields overwrite. Never sent to the server (it holds machine paths).</summary>
+public sealed record PersistLocalSessionInfo(string SessionId, string AgentType, string? ResumeToken, string? RolloutPath) : SessionCommand;
+
 // ---- Replies ----------------------------------------------------------------------------------------------------
 
 /// <summary>Reply(r, outcome): completes a caller's task (after the state it reports is committed).</summary>
@@ -95,6 +102,13 @@ public sealed record CompletePermissionDecision(long DecisionId, bool Allow, str
 // ---- Desktop and process ----------------------------------------------------------------------------------------
 
 public sealed record PrintToDesktop(string Text) : SessionCommand;
+
+/// <summary>TB+: start the desktop takeback watcher (space twice within 15 s → <see cref="DesktopTakeback"/>, Ctrl+C →
+/// <see cref="Shutdown"/>). Asked for while a remote runner runs; a world without a terminal has no watcher.</summary>
+public sealed record StartTakebackWatcher : SessionCommand;
+
+/// <summary>TB-: stop the watcher (the terminal goes back to the local runner or the session ends).</summary>
+public sealed record StopTakebackWatcher : SessionCommand;
 
 /// <summary>The session reached Closed for good: the runtime's completion finishes (Manager.Wait returns).</summary>
 public sealed record SessionEnded(string? Error) : SessionCommand;

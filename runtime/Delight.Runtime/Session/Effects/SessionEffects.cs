@@ -177,8 +177,40 @@ public sealed partial class SessionEffects : ICommandHandler<SessionCommand>, IA
             case SessionEnded c:
                 _onEnded(c.Error);
                 break;
+            case StartTakebackWatcher:
+                _world.Takeback?.Start(OnTakebackSignalAsync);
+                break;
+            case StopTakebackWatcher:
+                _world.Takeback?.Stop();
+                break;
+            case PersistLocalSessionInfo c:
+                SaveLocalInfo(c);
+                break;
             default:
                 throw new ArgumentException($"unknown session command {command.GetType().Name}", nameof(command));
+        }
+    }
+
+    /// <summary>A desktop key signal becomes an event: takeback = a switch to local with no reply; Ctrl+C = Shutdown.</summary>
+    private ValueTask OnTakebackSignalAsync(TakebackSignal signal) => PostSafeAsync(signal == TakebackSignal.Takeback
+        ? new DesktopTakeback(NowMs())
+        : new Shutdown(null, NowMs()));
+
+    /// <summary>Synchronous, as §2.6 says (a small local file); a failure is shown on the desktop and otherwise ignored.</summary>
+    private void SaveLocalInfo(PersistLocalSessionInfo c)
+    {
+        if (_world.LocalSessions is not { } store)
+        {
+            return;
+        }
+
+        try
+        {
+            store.Save(new LocalSessionInfo(c.SessionId, c.AgentType, c.ResumeToken, c.RolloutPath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _world.Console.Print($"could not write the local session info: {e.Message}");
         }
     }
 
@@ -472,6 +504,7 @@ public sealed partial class SessionEffects : ICommandHandler<SessionCommand>, IA
         _controlQueue.Complete();
         _sendQueue.Complete();
         _stopping.Cancel(); // not CancelAsync: its task is not under Coyote's control
+        _world.Takeback?.Stop(); // the desktop gets its terminal back (§1.7)
         Task[] workers;
         ITimer[] timers;
         lock (_gate)

@@ -109,6 +109,36 @@ public static class SessionWire
     public static bool TryParseNewMessage(string json, string sessionId, out string cipher, out string? localId, out string? messageId) =>
         TryParseNewMessage(json, sessionId, out cipher, out localId, out messageId, out _);
 
+    /// <summary><c>update</c> with body <c>update-session</c> for <paramref name="sessionId"/> carrying
+    /// <c>metadata{value, version}</c>: the encrypted value and its version.</summary>
+    public static bool TryParseMetadataUpdate(string json, string sessionId, out string cipher, out long version)
+    {
+        cipher = "";
+        version = 0;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("body", out var body) || body.ValueKind != JsonValueKind.Object
+                || Str(body, "t") != "update-session"
+                || Str(body, "id") != sessionId
+                || !body.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object
+                || Str(metadata, "value") is not { Length: > 0 } value
+                || !metadata.TryGetProperty("version", out var v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out version))
+            {
+                return false;
+            }
+
+            cipher = value;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>As above, with the message's seq (0 when absent).</summary>
     public static bool TryParseNewMessage(string json, string sessionId, out string cipher, out string? localId, out string? messageId, out long seq)
     {

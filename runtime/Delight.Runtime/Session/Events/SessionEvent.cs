@@ -36,6 +36,7 @@ namespace Delight.Runtime.Session;
 [JsonDerivedType(typeof(EngineRolloutPath), "engine-rollout-path")]
 [JsonDerivedType(typeof(AgentDeliveryFailed), "agent-delivery-failed")]
 [JsonDerivedType(typeof(TimerFired), "timer-fired")]
+[JsonDerivedType(typeof(SessionMetadataUpdated), "session-metadata-updated")]
 [JsonDerivedType(typeof(PersistSucceeded), "persist-succeeded")]
 [JsonDerivedType(typeof(PersistVersionMismatch), "persist-version-mismatch")]
 [JsonDerivedType(typeof(PersistFailed), "persist-failed")]
@@ -142,6 +143,10 @@ public sealed record AgentDeliveryFailed(long Generation, AgentMode Mode, Buffer
 
 /// <summary>A timer armed with <see cref="ArmTimer"/> fired; a <see cref="Token"/> other than the armed one is stale.</summary>
 public sealed record TimerFired(string Name, long Token, long NowMs) : SessionEvent;
+
+/// <summary>The relay broadcast <c>update-session</c> with new metadata for this session (it refreshes metadata by CAS
+/// when a session is reattached, PROTOCOL.md §6.4); <see cref="MetadataJson"/> is the decrypted value.</summary>
+public sealed record SessionMetadataUpdated(string MetadataJson, long Version, long NowMs) : SessionEvent;
 
 /// <summary>update-state acked with success. <see cref="Seq"/> and <see cref="ExpectedVersion"/> name the request.</summary>
 public sealed record PersistSucceeded(long Seq, long ExpectedVersion, long NewVersion) : SessionEvent;

@@ -48,6 +48,16 @@ public sealed class SessionSocketHandler : ISocketHandler
 
     private async Task OnUpdateAsync(string payloadJson)
     {
+        if (SessionWire.TryParseMetadataUpdate(payloadJson, SessionId, out var metadataCipher, out var version))
+        {
+            if (_effects.Cipher.TryDecryptFromBase64(metadataCipher, out var metadata, out _))
+            {
+                await _effects.PostSafeAsync(new SessionMetadataUpdated(Encoding.UTF8.GetString(metadata), version, _runtime.NowMs())).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         if (!SessionWire.TryParseNewMessage(payloadJson, SessionId, out var cipher, out var localId, out var messageId, out var seq)
             || !_effects.Cipher.TryDecryptFromBase64(cipher, out var plaintext, out _)
             || !SessionWire.TryParseUserText(plaintext, out var text, out var meta))

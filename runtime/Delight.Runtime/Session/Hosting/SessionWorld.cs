@@ -27,6 +27,12 @@ public sealed record SessionWorld(
     /// <summary>The relay's message history (HTTP), for the catch-up after a connect; null = no catch-up.</summary>
     public ISessionHistory? History { get; init; }
 
+    /// <summary>The desktop takeback watcher (TB+/TB-); null = no terminal to watch (redirected, daemon, simulation).</summary>
+    public ITakebackWatcher? Takeback { get; init; }
+
+    /// <summary>Where <see cref="PersistLocalSessionInfo"/> writes (ENGINES.md §8.2); null = nothing kept on this machine.</summary>
+    public ILocalSessionInfoStore? LocalSessions { get; init; }
+
     /// <summary>update-state ack timeout (§2.6 Persist).</summary>
     public TimeSpan PersistAckTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -3,7 +3,7 @@ namespace Delight.Runtime.Session;
 /// <summary>
 /// The phone-message stream (see <see cref="InboundCursor"/>): every connect starts a catch-up fetch of what was stored
 /// after the last seq taken in; live messages wait while it runs; the fetched and held messages are then taken in seq
-/// order, each once. A failed fetch is retried while the session runs.
+/// order, each once. A failed fetch is retried while the session runs and the socket is up.
 /// </summary>
 internal static class InboundReducer
 {
@@ -16,9 +16,12 @@ internal static class InboundReducer
             return;
         }
 
-        tx.S = tx.S with { Inbound = tx.S.Inbound with { CatchingUp = true } };
-        tx.Emit(new FetchMissedMessages(tx.S.Inbound.LastSeq));
+        CancelRetry(tx);
+        StartFetch(tx);
     }
+
+    /// <summary>evWSDisconnected: a pending retry is dropped; the next connect fetches again.</summary>
+    public static void OnSocketDisconnected(Tx tx) => CancelRetry(tx);
 
     public static void OnInbound(Tx tx, InboundUserMessage e)
     {
@@ -43,6 +46,8 @@ internal static class InboundReducer
         TakeIn(tx, e);
     }
 
+    /// <summary>A fetch answered. Its messages (if any) join the held ones; the catch-up ends when no fetch is left
+    /// in flight and at least the last one succeeded, otherwise a retry is armed.</summary>
     public static void OnFetched(Tx tx, MissedMessagesFetched e)
     {
         var cursor = tx.S.Inbound;
@@ -51,34 +56,74 @@ internal static class InboundReducer
             return;
         }
 
-        if (e.Error is not null && !tx.IsFinished)
+        var inFlight = Math.Max(0, cursor.FetchesInFlight - 1);
+        var held = cursor.Held;
+        if (e.Error is null)
         {
-            tx.Emit(new ArmTimer(SessionTimers.CatchUpRetry, tx.NextTimerToken(), CatchUpRetryMs));
-            return;
+            foreach (var m in e.Messages)
+            {
+                if (m.Seq > cursor.LastSeq && !held.Exists(h => h.Seq == m.Seq))
+                {
+                    held = held.Add(m);
+                }
+            }
         }
 
-        var pending = e.Messages.Concat(cursor.Held)
-            .Where(m => m.Seq > cursor.LastSeq)
-            .GroupBy(m => m.Seq)
-            .Select(g => g.First())
-            .OrderBy(m => m.Seq)
-            .ToList();
-        tx.S = tx.S with { Inbound = cursor with { CatchingUp = false, Held = [] } };
+        tx.S = tx.S with { Inbound = cursor with { FetchesInFlight = inFlight, Held = held } };
+        if (inFlight > 0)
+        {
+            return; // a newer fetch (after a reconnect) is still running; its snapshot is the one that ends the catch-up
+        }
+
+        if (e.Error is not null)
+        {
+            if (!tx.IsFinished && tx.S.Connection.SessionSocket && cursor.RetryToken == 0)
+            {
+                var token = tx.NextTimerToken();
+                tx.S = tx.S with { Inbound = tx.S.Inbound with { RetryToken = token } };
+                tx.Emit(new ArmTimer(SessionTimers.CatchUpRetry, token, CatchUpRetryMs));
+            }
+
+            return; // offline or finished: the next connect fetches again; meanwhile the held messages wait
+        }
+
+        CancelRetry(tx);
+        var pending = tx.S.Inbound.Held.OrderBy(m => m.Seq).ToList();
+        tx.S = tx.S with { Inbound = tx.S.Inbound with { CatchingUp = false, Held = [] } };
         foreach (var message in pending)
         {
             TakeIn(tx, message);
         }
     }
 
-    public static void OnRetryTimer(Tx tx)
+    public static void OnRetryTimer(Tx tx, TimerFired e)
     {
-        if (tx.S.Inbound.CatchingUp && tx.S.Connection.SessionSocket && !tx.IsFinished)
+        var cursor = tx.S.Inbound;
+        if (cursor.RetryToken == 0 || e.Token != cursor.RetryToken)
         {
-            tx.Emit(new FetchMissedMessages(tx.S.Inbound.LastSeq));
+            return; // stale fire: a reconnect or a later answer already replaced this retry
         }
-        else if (tx.S.Inbound.CatchingUp)
+
+        tx.S = tx.S with { Inbound = cursor with { RetryToken = 0 } };
+        if (cursor.CatchingUp && tx.S.Connection.SessionSocket && !tx.IsFinished)
         {
-            // Offline or finished: the next connect fetches again; meanwhile the held messages wait.
+            StartFetch(tx);
+        }
+    }
+
+    private static void StartFetch(Tx tx)
+    {
+        var cursor = tx.S.Inbound;
+        tx.S = tx.S with { Inbound = cursor with { CatchingUp = true, FetchesInFlight = cursor.FetchesInFlight + 1 } };
+        tx.Emit(new FetchMissedMessages(cursor.LastSeq));
+    }
+
+    private static void CancelRetry(Tx tx)
+    {
+        if (tx.S.Inbound.RetryToken != 0)
+        {
+            tx.S = tx.S with { Inbound = tx.S.Inbound with { RetryToken = 0 } };
+            tx.Emit(new CancelTimer(SessionTimers.CatchUpRetry));
         }
     }
 

@@ -54,6 +54,7 @@ internal static class LifecycleReducer
 
         PermissionReducer.WithdrawAll(tx, "runner switched", nowMs, PermissionReducer.WithdrawCause.Switch);
         WorkingReducer.SetWorking(tx, false, nowMs); // fixed: the phone is told the turn ended
+        StopTakeback(tx);
         tx.S = tx.S with
         {
             RunnerGen = g,
@@ -111,6 +112,7 @@ internal static class LifecycleReducer
         {
             tx.S = s with { Fsm = FsmState.RemoteRunning };
             AnswerSwitches(tx, new ReplyMode(AgentMode.Remote));
+            StartTakeback(tx);
             tx.Emit(new ApplyAgentConfig(e.Generation, tx.S.AgentState.Config));
             MessageReducer.FlushBufferToRemote(tx);
         }
@@ -202,6 +204,7 @@ internal static class LifecycleReducer
         AnswerSwitches(tx, Tx.ClosedError);
         DropBuffered(tx, "session closed");
         WorkingReducer.SetWorking(tx, false, e.NowMs);
+        StopTakeback(tx);
         tx.S = tx.S with { ShutdownRequested = true };
 
         if (s.Fsm == FsmState.Closed)
@@ -266,6 +269,7 @@ internal static class LifecycleReducer
     {
         // Closed after a runner ran has already reported the end; the initial Closed has not.
         var alreadyEnded = tx.S.Fsm == FsmState.Closed && tx.S.RunnerGen > 0;
+        StopTakeback(tx);
         tx.S = tx.S with { Fsm = FsmState.Closed, LastExitError = error, Working = false };
         if (tx.S.KeepAliveToken != 0)
         {
@@ -276,6 +280,26 @@ internal static class LifecycleReducer
         if (!alreadyEnded)
         {
             tx.Emit(new SessionEnded(error));
+        }
+    }
+
+    /// <summary>TB+ once the remote runner is ready: the desktop can take control back from then on.</summary>
+    private static void StartTakeback(Tx tx)
+    {
+        if (!tx.S.TakebackWatching)
+        {
+            tx.S = tx.S with { TakebackWatching = true };
+            tx.Emit(new StartTakebackWatcher());
+        }
+    }
+
+    /// <summary>TB- whenever the remote runner stops being the one that runs (switch, crash fallback, shutdown, end).</summary>
+    private static void StopTakeback(Tx tx)
+    {
+        if (tx.S.TakebackWatching)
+        {
+            tx.S = tx.S with { TakebackWatching = false };
+            tx.Emit(new StopTakebackWatcher());
         }
     }
 

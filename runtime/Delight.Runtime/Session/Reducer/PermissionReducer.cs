@@ -50,7 +50,7 @@ internal static class PermissionReducer
         {
             // Duplicate await: keep every waiter (none is orphaned) and re-emit the prompt; the phone dedupes by id.
             tx.S = s with { PendingPermissions = s.PendingPermissions.SetItem(e.RequestId, pending with { DecisionIds = pending.DecisionIds.Add(e.DecisionId) }) };
-            tx.Emit(new EmitPermissionRequest(e.RequestId, e.ToolName, e.InputJson));
+            EmitPrompt(tx, e);
             return;
         }
 
@@ -83,9 +83,19 @@ internal static class PermissionReducer
             AgentState = doc with { Requests = requests.SetItem(e.RequestId, new PermissionRequestRecord(e.ToolName, e.InputJson, e.NowMs)) },
             PendingPermissions = tx.S.PendingPermissions.SetItem(e.RequestId, new PendingPermission(e.RequestId, e.Generation, [e.DecisionId], token)),
         };
-        tx.Emit(new EmitPermissionRequest(e.RequestId, e.ToolName, e.InputJson));
+        EmitPrompt(tx, e);
         tx.Emit(new ArmTimer(SessionTimers.PermissionTimeout(e.RequestId), token, s.Settings.Timings.PermissionTimeoutMs));
         PersistenceReducer.PersistDebounced(tx);
+    }
+
+    /// <summary>The permission ephemeral; suppressed while the session has no server id (§2.1): the prompt is still kept
+    /// in the agent state, which reaches the phone once the session exists.</summary>
+    private static void EmitPrompt(Tx tx, PermissionAwaited e)
+    {
+        if (tx.HasSessionId)
+        {
+            tx.Emit(new EmitPermissionRequest(e.RequestId, e.ToolName, e.InputJson));
+        }
     }
 
     /// <summary>cmdPermissionDecision: the phone answered. Unknown ids (never asked, already answered, withdrawn) get an

@@ -57,10 +57,20 @@ public sealed class SessionReducer : IReducer<SessionState, SessionEvent, Sessio
             case PersistFailed e: PersistenceReducer.OnFailed(tx, e); break;
 
             case TimerFired e: OnTimer(tx, e); break;
+            case SessionMetadataUpdated e: OnMetadata(tx, e); break;
             default: throw new ArgumentException($"unknown session event {@event.GetType().Name}", nameof(@event));
         }
 
         return tx.Done();
+    }
+
+    /// <summary>The newest metadata wins; versions never go back (a late broadcast of an older version is ignored).</summary>
+    private static void OnMetadata(Tx tx, SessionMetadataUpdated e)
+    {
+        if (e.Version > tx.S.MetadataVersion)
+        {
+            tx.S = tx.S with { MetadataJson = e.MetadataJson, MetadataVersion = e.Version };
+        }
     }
 
     private static void OnTimer(Tx tx, TimerFired e)
@@ -71,7 +81,7 @@ public sealed class SessionReducer : IReducer<SessionState, SessionEvent, Sessio
         }
         else if (e.Name == SessionTimers.CatchUpRetry)
         {
-            InboundReducer.OnRetryTimer(tx);
+            InboundReducer.OnRetryTimer(tx, e);
         }
         else if (e.Name == SessionTimers.KeepAlive)
         {
@@ -103,6 +113,9 @@ internal sealed class Tx(SessionState state)
     }
 
     public void Print(string text) => Emit(new PrintToDesktop(text));
+
+    /// <summary>The session has a server id; activity, UI and permission effects are suppressed without one (§2.1).</summary>
+    public bool HasSessionId => !string.IsNullOrEmpty(S.Settings.SessionId);
 
     public long NextTimerToken()
     {

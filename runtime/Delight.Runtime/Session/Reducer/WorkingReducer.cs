@@ -21,11 +21,13 @@ internal static class WorkingReducer
         }
     }
 
-    /// <summary>evEngineUIEvent: forwarded to the phone; never touches Working (HIST 84c6d4b).</summary>
+    /// <summary>evEngineUIEvent: forwarded to the phone; never touches Working (HIST 84c6d4b). Suppressed while the
+    /// session has no server id (§2.1).</summary>
     public static void OnUiEvent(Tx tx, EngineUiEvent e)
     {
         var s = tx.S;
-        var accepted = e.Generation == s.RunnerGen
+        var accepted = tx.HasSessionId
+            && e.Generation == s.RunnerGen
             && !string.IsNullOrEmpty(e.EventId)
             && ((s.Fsm == FsmState.RemoteRunning && e.Mode == AgentMode.Remote) || (s.Fsm == FsmState.LocalRunning && e.Mode == AgentMode.Local));
         if (accepted)
@@ -47,14 +49,27 @@ internal static class WorkingReducer
         {
             tx.S = s with { ResumeToken = e.ResumeToken, AgentState = s.AgentState with { ResumeToken = e.ResumeToken } };
             PersistenceReducer.PersistDebounced(tx);
+            PersistLocalInfo(tx);
         }
     }
 
+    /// <summary>evEngineRolloutPath: the current runner's transcript file, kept for a later local resume.</summary>
     public static void OnRolloutPath(Tx tx, EngineRolloutPath e)
     {
-        if (e.Generation == tx.S.RunnerGen)
+        if (e.Generation == tx.S.RunnerGen && !string.IsNullOrEmpty(e.Path) && e.Path != tx.S.RolloutPath)
         {
             tx.S = tx.S with { RolloutPath = e.Path };
+            PersistLocalInfo(tx);
+        }
+    }
+
+    /// <summary>PersistLocalSessionInfo (ENGINES.md §8.2): the machine-local facts, keyed by the server session id.</summary>
+    private static void PersistLocalInfo(Tx tx)
+    {
+        if (tx.HasSessionId)
+        {
+            var s = tx.S;
+            tx.Emit(new PersistLocalSessionInfo(s.Settings.SessionId, s.Settings.AgentType, s.ResumeToken, s.RolloutPath));
         }
     }
 
@@ -96,6 +111,8 @@ internal static class WorkingReducer
         {
             tx.Emit(new CancelTimer(SessionTimers.KeepAlive));
         }
+
+        InboundReducer.OnSocketDisconnected(tx);
     }
 
     /// <summary>Keep-alive: <c>session-alive</c> with the current Working every 30 s while connected.</summary>
@@ -131,7 +148,7 @@ internal static class WorkingReducer
 
     private static void EmitActivity(Tx tx, long nowMs)
     {
-        if (string.IsNullOrEmpty(tx.S.Settings.SessionId))
+        if (!tx.HasSessionId)
         {
             return;
         }

@@ -37,14 +37,20 @@ public sealed record SessionState
 
     public string? LastExitError { get; init; }
 
+    /// <summary>The desktop takeback watcher was asked to run (TB+ emitted, TB- not yet): exactly while the remote runner
+    /// runs, so every start has one stop.</summary>
+    public bool TakebackWatching { get; init; }
+
     public required AgentStateDoc AgentState { get; init; }
 
     /// <summary>Last agent state version known from the server. Never decreases.</summary>
     public long AgentStateVersion { get; init; }
 
-    /// <summary>Session metadata as created (the CLI never updates it, §2.4).</summary>
+    /// <summary>Session metadata (decrypted JSON): as created, then as the relay last broadcast it. The CLI never writes it
+    /// (§2.4); the relay refreshes it by CAS when the session is reattached.</summary>
     public string? MetadataJson { get; init; }
 
+    /// <summary>Version of <see cref="MetadataJson"/>; never decreases (an older broadcast is ignored).</summary>
     public long MetadataVersion { get; init; }
 
     /// <summary>Every switch caller still waiting for its reply, in arrival order (fix for 3.10-B).</summary>
@@ -76,11 +82,19 @@ public sealed record SessionState
     /// <summary>Next token for any timer the reducer arms; a fire carrying another token is stale.</summary>
     public long NextTimerToken { get; init; } = 1;
 
-    public ImmutableList<SpawnedSession> SpawnedSessions { get; init; } = [];
-
     /// <summary>The state a new session starts in (§3.7 F1): Closed, local, seeded agent state. Stale prompts of a
     /// previous run are withdrawn at once (fix for the ghost requests of §2.2): nothing waits on them.</summary>
-    public static SessionState Initial(SessionSettings settings, AgentStateDoc? seeded = null, long agentStateVersion = 0, long nowMs = 0)
+    /// <param name="local">The machine-local facts (ENGINES.md §8.2): its rollout path seeds the session's; its resume
+    /// token is used only when the server's agent state has none (a <c>--resume</c> flag arrives in <paramref name="seeded"/>).</param>
+    /// <param name="metadataJson">The session metadata as created or found (decrypted), with <paramref name="metadataVersion"/>.</param>
+    public static SessionState Initial(
+        SessionSettings settings,
+        AgentStateDoc? seeded = null,
+        long agentStateVersion = 0,
+        long nowMs = 0,
+        LocalSessionInfo? local = null,
+        string? metadataJson = null,
+        long metadataVersion = 0)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var doc = (seeded ?? AgentStateDoc.Create(settings.AgentType)) with
@@ -95,12 +109,20 @@ public sealed record SessionState
         }
 
         doc = doc with { Requests = AgentStateDoc.EmptyRequests, CompletedRequests = completed };
+        if (string.IsNullOrEmpty(doc.ResumeToken) && !string.IsNullOrEmpty(local?.ResumeToken))
+        {
+            doc = doc with { ResumeToken = local.ResumeToken };
+        }
+
         return new SessionState
         {
             Settings = settings,
             AgentState = doc,
             AgentStateVersion = agentStateVersion,
             ResumeToken = doc.ResumeToken,
+            RolloutPath = string.IsNullOrEmpty(local?.RolloutPath) ? null : local.RolloutPath,
+            MetadataJson = metadataJson,
+            MetadataVersion = metadataVersion,
         };
     }
 }

@@ -96,6 +96,6 @@ public sealed class SessionSafetyObserver(InvariantChecker invariants, SimLog lo
     {
         public static Shape Of(SessionState s) => new(s, string.Join(',',
             s.AgentState.Requests.Count, s.AgentState.CompletedRequests.Count, s.PendingPermissions.Count,
-            s.PendingSwitches.Count, s.BufferedMessages.Count, s.SpawnedSessions.Count));
+            s.PendingSwitches.Count, s.BufferedMessages.Count, s.Inbound.Held.Count));
     }
 }
