@@ -53,4 +53,12 @@ public enum Mutant
 
     /// <summary>3.10-H: the SDK send gate ignores the phone's own in-flight send, so two quick sends both pass.</summary>
     SdkStaleSendGate,
+
+    /// <summary>Catch-up (beyond upstream): the first fetch to answer ends the catch-up, even when a reconnect started a
+    /// newer fetch; a text stored while the socket was down after the older fetch's snapshot is never taken in.</summary>
+    CatchUpEndsOnFirstAnswer,
+
+    /// <summary>§2.6 TB-: the desktop takeback watcher is not stopped when the remote runner is replaced by a switch, so
+    /// it keeps reading the terminal the local runner now owns (two readers of one TTY; cf. HIST #24).</summary>
+    TakebackWatcherOutlivesRemote,
 }

@@ -77,6 +77,9 @@ public sealed class SimWorld
     /// <summary>The CLI's session runtime.</summary>
     public SessionRuntime Session { get; private set; } = null!;
 
+    /// <summary>The desktop terminal's takeback watcher (space twice hands control back to the desktop).</summary>
+    public SimTakebackWatcher Desktop { get; private set; } = null!;
+
     /// <summary>The engine, once the session created it (at its first runner start).</summary>
     public ScriptedAgentEngine? Agent => Volatile.Read(ref _agent);
 
@@ -135,6 +138,7 @@ public sealed class SimWorld
         Context.Log.Add("world", "session", SessionId);
 
         var engines = new EngineFactory(this);
+        Desktop = new SimTakebackWatcher(Context);
         var sessionWorld = new SessionWorld(
             Context.Clock,
             Context.Mailboxes,
@@ -146,6 +150,7 @@ public sealed class SimWorld
         {
             History = new SimSessionHistory(Network, Relay, "cli", token),
             InboxCapacity = Context.Swarm.SessionInboxCapacity,
+            Takeback = Desktop,
         };
         var initial = SessionState.Initial(SessionSettings.Create(SessionId, "sim", "/work"));
         IActorObserver<SessionState, SessionEvent, SessionCommand> observer =
@@ -349,6 +354,10 @@ public sealed class SimWorld
             $"relay stores agent state {stored ?? "(none)"} at v{relay.AgentStateVersion} but the session's latest is {latest}");
         Context.Invariants.Check(relay.Turn.Open == s.Working, InvariantNames.TurnStateFollowsLatestBoundary,
             $"relay says working={relay.Turn.Open}, session says {s.Working}");
+        var remoteRuns = s.Fsm == FsmState.RemoteRunning && !s.ShutdownRequested;
+        Context.Invariants.Check(Desktop.IsWatching == remoteRuns, InvariantNames.TakebackWatcherFollowsRemote,
+            $"the takeback watcher {(Desktop.IsWatching ? "reads" : "does not read")} the terminal while the session is {s.Fsm} " +
+            $"({Desktop.Starts} starts, {Desktop.Stops} stops)");
         var alive = Agent?.AliveGenerations ?? [];
         Context.Invariants.Check(alive.Count <= 1 && alive.All(g => g == s.RunnerGen), InvariantNames.AtMostOneRunner,
             $"runners alive [{string.Join(",", alive)}] while the session is {s.Fsm} at gen {s.RunnerGen}");
@@ -388,6 +397,7 @@ public sealed class SimWorld
         {
             var engine = new ScriptedAgentEngine(world.Context, host, world.Options.Agent);
             engine.MessageDelivered += localId => world.Phone?.MessageSettled(localId);
+            engine.Starting = spec => world.Desktop.CheckTerminalFree(spec);
             Volatile.Write(ref world._agent, engine);
             return engine;
         }

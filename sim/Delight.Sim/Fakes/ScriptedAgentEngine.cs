@@ -50,7 +50,14 @@ public sealed class ScriptedAgentEngine : IAgentEngine
         remove => Twin.LineInjected -= value;
     }
 
-    public Task StartAsync(AgentStartSpec spec, CancellationToken cancellationToken) => Twin.StartAsync(spec, cancellationToken);
+    /// <summary>Called as a start begins (the world checks who owns the desktop terminal at that moment).</summary>
+    public Action<AgentStartSpec>? Starting { get; set; }
+
+    public Task StartAsync(AgentStartSpec spec, CancellationToken cancellationToken)
+    {
+        Starting?.Invoke(spec);
+        return Twin.StartAsync(spec, cancellationToken);
+    }
 
     public Task StopAsync(AgentMode mode, long generation, CancellationToken cancellationToken) => Twin.StopAsync(mode, generation, cancellationToken);
 

@@ -23,6 +23,7 @@ public static class InvariantNames
     public const string StateNeverMutatedAfterCommit = "state-never-mutated-after-commit";
     public const string RpcReachesSession = "rpc-reaches-session";
     public const string OnlineFollowsSessionSocket = "online-follows-session-socket";
+    public const string TakebackWatcherFollowsRemote = "takeback-watcher-follows-remote";
 
     // Liveness, as Coyote monitors with hot and cold states.
     public const string MessageEventuallySettled = "message-eventually-settled";
@@ -39,7 +40,7 @@ public static class InvariantNames
         PhoneMessagesAtMostOnceInOrder, RelaySeqsGapFree, PhoneAppliesInOrderOnce, AgentStateVersionMonotonic,
         NoReplyBeforeCommit, AtMostOneRunner, NoRunnerAfterShutdown, PermissionResolvedOnce, NoGhostPermission,
         SdkNeverDeadlocks, SdkSendGateCountsOwnSend, EffectsNeverStallTheLoop,
-        StateNeverMutatedAfterCommit, RpcReachesSession, OnlineFollowsSessionSocket,
+        StateNeverMutatedAfterCommit, RpcReachesSession, OnlineFollowsSessionSocket, TakebackWatcherFollowsRemote,
     ];
 
     public static IReadOnlyList<string> Liveness { get; } =

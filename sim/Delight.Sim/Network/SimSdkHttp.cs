@@ -37,6 +37,13 @@ public sealed class SimSdkHttp(SimNetwork network, ISimHttpEndpoint endpoint, st
         network.Log.Add(caller, "http", what);
         var authorization = request.BearerToken is null ? null : "Bearer " + request.BearerToken;
         var response = await endpoint.HandleAsync(request.Method, request.PathAndQuery, authorization, request.JsonBody).ConfigureAwait(false);
+        if (network.Roll(network.Swarm.SlowHttpPercent))
+        {
+            var delay = TimeSpan.FromSeconds(1 + network.Random.NextInt(8));
+            network.Log.Add(caller, "http-slow", $"{what} answer arrives after {delay.TotalSeconds:0} s");
+            await VirtualDelay.For(network.Clock, delay).ConfigureAwait(false);
+        }
+
         return new SdkHttpResponse(response.Status, response.Body);
     }
 }

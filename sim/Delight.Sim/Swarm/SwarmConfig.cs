@@ -31,6 +31,11 @@ public sealed record SwarmConfig(
     /// transport found by the server's ping timeout, F6): the old connection's disconnect then arrives late.</summary>
     public int LateServerDisconnectPercent { get; init; }
 
+    /// <summary>Percent of successful HTTP calls whose answer travels slowly (1-8 virtual seconds after the relay
+    /// answered): the caller acts on a snapshot older than what the relay stores by then (a catch-up fetch answering
+    /// after a reconnect started a newer one). Drawn last, so adding it kept the earlier draws.</summary>
+    public int SlowHttpPercent { get; init; }
+
     public static SwarmConfig Quiet { get; } = new(2, 1, 0, 0, false, 0, 0, 0, 0, 0, 1, false, 0, 1);
 
     public static SwarmConfig Draw(SimRandom random, SwarmProfile profile)
@@ -55,6 +60,7 @@ public sealed record SwarmConfig(
         {
             SessionInboxCapacity = profile.HasFlag(SwarmProfile.Backpressure) ? random.Between(1, 3) : DefaultInboxCapacity,
             LateServerDisconnectPercent = Rate(SwarmProfile.Disconnect, 60),
+            SlowHttpPercent = Rate(SwarmProfile.HttpFaults, 50),
         };
     }
 }

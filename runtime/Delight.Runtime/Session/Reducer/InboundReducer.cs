@@ -1,3 +1,5 @@
+using Delight.Runtime.Mutants;
+
 namespace Delight.Runtime.Session;
 
 /// <summary>
@@ -56,7 +58,9 @@ internal static class InboundReducer
             return;
         }
 
-        var inFlight = Math.Max(0, cursor.FetchesInFlight - 1);
+        var inFlight = MutantSwitches.IsArmed(Mutant.CatchUpEndsOnFirstAnswer)
+            ? 0 // seeded defect: the first answer ends the catch-up, whatever newer fetch is still running
+            : Math.Max(0, cursor.FetchesInFlight - 1);
         var held = cursor.Held;
         if (e.Error is null)
         {

@@ -54,7 +54,10 @@ internal static class LifecycleReducer
 
         PermissionReducer.WithdrawAll(tx, "runner switched", nowMs, PermissionReducer.WithdrawCause.Switch);
         WorkingReducer.SetWorking(tx, false, nowMs); // fixed: the phone is told the turn ended
-        StopTakeback(tx);
+        if (!MutantSwitches.IsArmed(Mutant.TakebackWatcherOutlivesRemote))
+        {
+            StopTakeback(tx); // seeded defect when armed: the watcher keeps the terminal after a switch
+        }
         tx.S = tx.S with
         {
             RunnerGen = g,
