@@ -15,6 +15,7 @@ internal static class CommandCatalog
         yield return Wire.WireCommand.Create();
         yield return Explore.ExploreCommand.Create();
         yield return Explore.ReplayBugCommand.Create();
+        yield return Shrink.ShrinkCommand.Create();
         yield return Merge.MergeCommand.Create();
     }
 }

@@ -32,6 +32,13 @@ public sealed record BugFile(
     /// <summary>The shard ("I/N") of the run that found the bug, when it was sharded.</summary>
     public string? Shard { get; init; }
 
+    /// <summary>True when the run used <see cref="Swarm"/> pinned instead of the drawn configuration (a shrunk bug
+    /// file): replay pins it again. Absent in bug files that replay their drawn configuration.</summary>
+    public bool? SwarmPinned { get; init; }
+
+    /// <summary>The file name of the bug file this one was shrunk from (<c>delight-sim shrink</c>); null otherwise.</summary>
+    public string? ShrunkFrom { get; init; }
+
     public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -70,6 +77,11 @@ public sealed record BugFile(
         if (bug is null || bug.Trace is null || string.IsNullOrWhiteSpace(bug.Scenario))
         {
             throw new BugFileException($"'{path}' is not a bug file: scenario or trace missing");
+        }
+
+        if (bug.SwarmPinned == true && bug.Swarm is null)
+        {
+            throw new BugFileException($"'{path}' pins its swarm configuration but records none");
         }
 
         if (bug.Format != CurrentFormat)

@@ -77,7 +77,9 @@ public static class Explorer
         }
 
         var configuration = BaseConfiguration(40_000).WithReproducibleTrace(bug.TraceText());
-        var run = RunEngine(scenario, mutant, configuration, keepAll: false, onIteration: null, onContext: onContext);
+        // A shrunk bug file ran with its header's configuration pinned; replay pins it again.
+        var pinned = bug.SwarmPinned == true ? bug.Swarm : null;
+        var run = RunEngine(scenario, mutant, configuration, keepAll: false, onIteration: null, onContext: onContext, pinnedSwarm: pinned);
         return run.Bug is { } found
             ? new ReplayOutcome(true, BugClassifier.Classify(found.Message), found.Message, run.Recorder.Current?.Log.Snapshot() ?? [])
             : new ReplayOutcome(false, null, null, run.Recorder.Current?.Log.Snapshot() ?? []);
@@ -85,13 +87,14 @@ public static class Explorer
 
     /// <param name="quiet">Drop Coyote's own console banner (a hunt runs one engine per iteration).</param>
     /// <param name="onContext">Called with each iteration's context before the scenario runs.</param>
-    internal static EngineRun RunEngine(IScenario scenario, Mutant mutant, Configuration configuration, bool keepAll, Action<int>? onIteration, bool quiet = false, Action<SimContext>? onContext = null)
+    /// <param name="pinnedSwarm">The swarm configuration every iteration uses instead of the drawn one (null: drawn).</param>
+    internal static EngineRun RunEngine(IScenario scenario, Mutant mutant, Configuration configuration, bool keepAll, Action<int>? onIteration, bool quiet = false, Action<SimContext>? onContext = null, Swarm.SwarmConfig? pinnedSwarm = null)
     {
         var recorder = new IterationRecorder(keepAll, onIteration);
         using var armed = mutant == Mutant.None ? null : MutantSwitches.Arm(mutant);
         using var engine = TestingEngine.Create(configuration, async () =>
         {
-            var context = SimContext.Create(scenario.Name, mutant, scenario.Profile);
+            var context = SimContext.Create(scenario.Name, mutant, scenario.Profile, pinnedSwarm: pinnedSwarm);
             recorder.Begin(context);
             onContext?.Invoke(context);
             await scenario.RunAsync(context).ConfigureAwait(false);

@@ -15,7 +15,7 @@ namespace Delight.Sim.Exploration;
 /// </summary>
 public sealed class SimContext
 {
-    private SimContext(string scenario, Mutant mutant, SwarmProfile profile)
+    private SimContext(string scenario, Mutant mutant, SwarmProfile profile, SwarmConfig? pinnedSwarm)
     {
         Scenario = scenario;
         Mutant = mutant;
@@ -28,8 +28,11 @@ public sealed class SimContext
         Mailboxes = new SimulationMailboxFactory(Activity);
         ClockDriver = new ClockDriver(Clock, Random, EarlyFireOdds, Activity);
         Clock.Fired += (at, id) => Log.Add("clock", "timer-fired", $"timer#{id} at {at.TotalMilliseconds:0}ms");
-        Swarm = SwarmConfig.Draw(Random, profile);
-        Log.Add("swarm", "config", Swarm.ToString());
+        // A pinned configuration (a shrunk bug file) still lets the draw happen and discards it: the generator's stream
+        // then runs on from the same point as in the unpinned run, and unpinned runs draw exactly as before.
+        var drawn = SwarmConfig.Draw(Random, profile);
+        Swarm = pinnedSwarm ?? drawn;
+        Log.Add("swarm", pinnedSwarm is null ? "config" : "pinned-config", Swarm.ToString());
     }
 
     /// <summary>While the world is busy, a timer fires early with probability 1/this per clock-driver turn.</summary>
@@ -67,13 +70,14 @@ public sealed class SimContext
     public SwarmConfig Swarm { get; }
 
     /// <summary>Creates the context inside a running Coyote iteration and registers the liveness monitors.</summary>
-    public static SimContext Create(string scenario, Mutant mutant, SwarmProfile profile, bool registerMonitors = true)
+    /// <param name="pinnedSwarm">Use this configuration instead of the drawn one (the draw still happens); null: the drawn one.</param>
+    public static SimContext Create(string scenario, Mutant mutant, SwarmProfile profile, bool registerMonitors = true, SwarmConfig? pinnedSwarm = null)
     {
         if (registerMonitors)
         {
             LivenessObligations.Register();
         }
 
-        return new SimContext(scenario, mutant, profile);
+        return new SimContext(scenario, mutant, profile, pinnedSwarm);
     }
 }

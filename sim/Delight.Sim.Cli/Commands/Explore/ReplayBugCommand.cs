@@ -55,7 +55,7 @@ internal static class ReplayBugCommand
             exporter = new BugCaptureExporter(bug, path);
         }
 
-        output.WriteLine($"replaying {bug.Scenario}{(bug.Mutant is null ? string.Empty : $" with mutant {bug.Mutant}")} (seed {bug.Seed}, iteration {bug.Iteration}, recorded invariant {bug.FailingInvariant})");
+        output.WriteLine($"replaying {bug.Scenario}{(bug.Mutant is null ? string.Empty : $" with mutant {bug.Mutant}")} (seed {bug.Seed}, iteration {bug.Iteration}, recorded invariant {bug.FailingInvariant}){(bug.SwarmPinned == true ? ", swarm configuration pinned" : string.Empty)}");
         ReplayOutcome outcome;
         try
         {
