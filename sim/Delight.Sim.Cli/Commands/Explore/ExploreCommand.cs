@@ -28,9 +28,10 @@ internal static class ExploreCommand
         var mutant = new Option<string?>("--mutant") { Description = "Hunt a seeded mutant (a name of Delight.Runtime.Mutants.Mutant) or 'all' on its own scenario(s); success is finding it." };
         var shard = new Option<string?>("--shard") { Description = "I/N: run only iterations n with (n-1) mod N = I-1; the N shards of a seed add up to the whole run." };
         var maxBugs = new Option<int>("--max-bugs") { Description = "Stop a scenario (or mutant) after this many bugs; 0 runs every iteration.", DefaultValueFactory = _ => 1 };
+        var shrink = new Option<bool>("--shrink") { Description = "Shrink each hunt's first bug (as `delight-sim shrink` with its defaults) and write NAME.shrunk.bug.json beside it." };
         var command = new Command("explore", "Hunt for concurrency bugs in the simulated world under Coyote.")
         {
-            scenario, iterations, seed, strategy, output, determinism, list, mutant, shard, maxBugs,
+            scenario, iterations, seed, strategy, output, determinism, list, mutant, shard, maxBugs, shrink,
         };
         command.SetAction(parse => Run(
             new ExploreArguments(
@@ -45,6 +46,7 @@ internal static class ExploreCommand
                 Mutant = parse.GetValue(mutant),
                 Shard = parse.GetValue(shard),
                 MaxBugs = parse.GetValue(maxBugs),
+                Shrink = parse.GetValue(shrink),
             },
             Console.Out,
             Console.Error));
@@ -170,6 +172,11 @@ internal static class ExploreCommand
                     PrintBugs(output, outcome);
                 }
             }
+
+            if (arguments.Shrink)
+            {
+                Shrink.ExploreShrinking.ShrinkFirstBugs(outcomes, catalog.Find, output);
+            }
         }
         catch (CodeNotRewrittenException e)
         {
@@ -253,4 +260,7 @@ internal sealed record ExploreArguments(
 
     /// <summary>Bugs after which a hunt stops; 0: no limit.</summary>
     public int MaxBugs { get; init; } = 1;
+
+    /// <summary>Shrink each hunt's first bug (<c>--shrink</c>).</summary>
+    public bool Shrink { get; init; }
 }
