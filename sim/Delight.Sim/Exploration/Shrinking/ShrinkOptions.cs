@@ -2,8 +2,8 @@ namespace Delight.Sim.Exploration.Shrinking;
 
 /// <summary>
 /// How to shrink a bug file: a candidate configuration is explored for up to <see cref="Attempts"/> iterations of the
-/// bug's own hunt seed (its failing iteration first); the shrunk bug file goes to <see cref="OutPath"/> (its report
-/// beside it).
+/// bug's own hunt seed (the iteration that failed last first, starting with the bug's own); the shrunk bug file goes to
+/// <see cref="OutPath"/> (its report beside it).
 /// </summary>
 public sealed record ShrinkOptions(string OutPath, int Attempts = ShrinkOptions.DefaultAttempts, uint MaxFairSteps = 40_000)
 {

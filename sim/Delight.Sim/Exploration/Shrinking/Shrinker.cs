@@ -78,6 +78,7 @@ public static class Shrinker
         private readonly string _invariant;
         private readonly HuntOptions _hunt;
         private readonly IReadOnlyList<int> _iterations;
+        private int _lastFailing;
 
         private Search(IScenario scenario, Mutant mutant, string invariant, HuntOptions hunt, IReadOnlyList<int> iterations)
         {
@@ -86,6 +87,7 @@ public static class Shrinker
             _invariant = invariant;
             _hunt = hunt;
             _iterations = iterations;
+            _lastFailing = iterations[0];
         }
 
         /// <summary>Engine runs so far (the cost of the shrink).</summary>
@@ -125,13 +127,15 @@ public static class Shrinker
             return new Search(scenario, mutant, bug.FailingInvariant, hunt, iterations);
         }
 
-        /// <summary>The first attempted iteration that fails with the bug's invariant (and is the mutant's).</summary>
+        /// <summary>The first attempted iteration that fails with the bug's invariant (and is the mutant's), trying
+        /// first the iteration that failed last: a small change to the configuration often leaves that run failing.</summary>
         public ShrinkRun? FirstFailure(SwarmConfig config)
         {
-            foreach (var iteration in _iterations)
+            foreach (var iteration in _iterations.Where(i => i == _lastFailing).Concat(_iterations.Where(i => i != _lastFailing)))
             {
                 if (RunArmed(config, iteration) is { } failure && IsTheMutants(config, iteration))
                 {
+                    _lastFailing = iteration;
                     return failure;
                 }
             }
