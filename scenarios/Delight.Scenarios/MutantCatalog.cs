@@ -42,7 +42,7 @@ public static class MutantCatalog
             "S8 variant / F6: the old socket's late disconnect marks the reconnected session offline"),
         new(Mutant.SdkStaleSendGate, ["s1-two-quick-messages"],
             "3.10-H: the user taps send twice and both pass the SDK's gate with nothing heard in between (S1 step 1)"),
-        new(Mutant.CatchUpEndsOnFirstAnswer, ["s6-reconnect-and-versioning"],
+        new(Mutant.CatchUpEndsOnFirstAnswer, ["s11-catch-up-across-reconnects"],
             "catch-up: a reconnect during a fetch, and the older answer ends the catch-up; a text stored meanwhile never reaches the agent (converges-after-heal)"),
         new(Mutant.TakebackWatcherOutlivesRemote, ["s7-rapid-mode-cycling"],
             "§2.6 TB-: the takeback watcher survives a switch to local and keeps reading the local runner's terminal (takeback-watcher-follows-remote)"),

@@ -18,6 +18,7 @@ public static class ScenarioCatalog
         new S08KeepAliveVersusTurns(),
         new S09ShutdownRaces(),
         new S10ReplyPurity(),
+        new S11CatchUpAcrossReconnects(),
     ];
 
     public static IScenario? Find(string name) =>

@@ -182,6 +182,13 @@ public sealed class SimWorld
         Context.Log.Add("phone", "connect", connected ? "connected" : "not connected yet (the socket keeps trying)");
     }
 
+    /// <summary>The CLI's session socket breaks (a network change); it reconnects after its backoff.</summary>
+    public Task BreakCliSocketAsync()
+    {
+        Context.Log.Add("world", "break", "the CLI's session socket");
+        return _cliSocket!.BreakTransportAsync("transport error (network change)");
+    }
+
     /// <summary>The phone changes the model <paramref name="count"/> times, to models the agent offers, in turn.</summary>
     public async Task ChangeModelsAsync(int count)
     {

@@ -150,6 +150,10 @@ public sealed class SimSocketConnection : ISocketConnection
         return await ack.Task.ConfigureAwait(false);
     }
 
+    /// <summary>A scenario breaks the transport on purpose (a network change); the client reconnects after its backoff.
+    /// Not counted against the swarm's disconnect budget.</summary>
+    public Task BreakTransportAsync(string reason) => DropAsync(reason, countsAgainstBudget: false);
+
     /// <summary>Drops the transport: in-flight frames are lost or kept for resend, pending acks fail, and a reconnect
     /// is scheduled after a backoff on the virtual clock.</summary>
     internal async Task DropAsync(string reason, bool countsAgainstBudget)

@@ -60,7 +60,7 @@ public sealed record SwarmConfig(
         {
             SessionInboxCapacity = profile.HasFlag(SwarmProfile.Backpressure) ? random.Between(1, 3) : DefaultInboxCapacity,
             LateServerDisconnectPercent = Rate(SwarmProfile.Disconnect, 60),
-            SlowHttpPercent = Rate(SwarmProfile.HttpFaults, 50),
+            SlowHttpPercent = profile.HasFlag(SwarmProfile.SlowHttp) ? random.Between(40, 90) : Rate(SwarmProfile.HttpFaults, 50),
         };
     }
 }

@@ -17,6 +17,9 @@ public enum SwarmProfile
 
     /// <summary>The session inbox holds only a few events, so producers meet a full inbox (S13).</summary>
     Backpressure = 512,
+
+    /// <summary>Most HTTP answers travel slowly (the catch-up fetch of one connection answers after the next one's).</summary>
+    SlowHttp = 1024,
     Network = Delay | Disconnect | Duplicate | AckLoss,
-    All = Network | RelayRestart | HttpFaults | AgentCrash | SlowAgent | AgentNeverReady | Backpressure,
+    All = Network | RelayRestart | HttpFaults | AgentCrash | SlowAgent | AgentNeverReady | Backpressure | SlowHttp,
 }
