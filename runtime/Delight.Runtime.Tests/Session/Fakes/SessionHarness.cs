@@ -67,11 +67,8 @@ internal sealed class SessionHarness : IAsyncDisposable
     {
         var seq = Interlocked.Increment(ref _nextMessageSeq);
         var cipher = _phoneCipher.EncryptToBase64(Encoding.UTF8.GetBytes(SessionWire.UserTextRecord(text)));
-        var update = SessionWire.Write(w =>
+        return DeliverUpdateAsync("c1", w =>
         {
-            w.WriteString("id", "c1");
-            w.WriteNumber("seq", 1);
-            w.WriteStartObject("body");
             w.WriteString("t", "new-message");
             w.WriteString("sid", Sid);
             w.WriteStartObject("message");
@@ -83,10 +80,7 @@ internal sealed class SessionHarness : IAsyncDisposable
             w.WriteString("c", cipher);
             w.WriteEndObject();
             w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteNumber("createdAt", 1);
         });
-        return Socket.DeliverAsync(SessionWire.UpdateEvent, update);
     }
 
     /// <summary>The phone calls <c>&lt;sid&gt;:method</c> with plaintext JSON params; returns the ack's task.</summary>
@@ -110,17 +104,26 @@ internal sealed class SessionHarness : IAsyncDisposable
     public Task RelaySendsMetadataAsync(string metadataJson, long version)
     {
         var cipher = _phoneCipher.EncryptToBase64(Encoding.UTF8.GetBytes(metadataJson));
-        var update = SessionWire.Write(w =>
+        return DeliverUpdateAsync("u1", w =>
         {
-            w.WriteString("id", "u1");
-            w.WriteNumber("seq", 1);
-            w.WriteStartObject("body");
             w.WriteString("t", "update-session");
             w.WriteString("id", Sid);
             w.WriteStartObject("metadata");
             w.WriteString("value", cipher);
             w.WriteNumber("version", version);
             w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Delivers an <c>update</c> envelope (<c>id</c>, <c>seq</c>, <c>createdAt</c>) around the body that <paramref name="writeBody"/> writes.</summary>
+    private Task DeliverUpdateAsync(string updateId, Action<System.Text.Json.Utf8JsonWriter> writeBody)
+    {
+        var update = SessionWire.Write(w =>
+        {
+            w.WriteString("id", updateId);
+            w.WriteNumber("seq", 1);
+            w.WriteStartObject("body");
+            writeBody(w);
             w.WriteEndObject();
             w.WriteNumber("createdAt", 1);
         });
