@@ -106,6 +106,33 @@ public sealed class InboundReducerTests
     }
 
     [Test]
+    public void A_failed_newer_fetch_is_retried_even_when_an_older_fetch_answers_after_it()
+    {
+        // Found by the simulation (S6, seed 6, iteration 120): fetch 1 runs slowly; the socket drops and p3 is stored
+        // while it is down; the reconnect's fetch 2 fails first; fetch 1 then answers with its old snapshot. The catch-up
+        // must not end on that answer (p3 would never be seen): it retries, and the retry's snapshot ends it.
+        var state = Reduce(Connected(RemoteRunning()) with { Inbound = new InboundCursor(1, false, []) }, new SocketConnected(Now)).State;
+        state = Reduce(state, new SocketDisconnected("ping timeout", Now)).State;
+        state = Reduce(state, new SocketConnected(Now)).State;
+
+        var newerFailed = Reduce(state, new MissedMessagesFetched(1, [], "503", Now));
+        Assert.That(newerFailed.State.Inbound.CatchingUp, Is.True);
+
+        var olderAnswered = Reduce(newerFailed.State, new MissedMessagesFetched(1, [Text(2, "p2")], null, Now));
+        Assert.That(Sent(olderAnswered.Commands), Is.Empty, "the old snapshot alone does not end the catch-up");
+        Assert.That(olderAnswered.State.Inbound.CatchingUp, Is.True);
+        var retryTimer = All<ArmTimer>(olderAnswered.Commands).Single(t => t.Name == SessionTimers.CatchUpRetry);
+
+        var retry = Reduce(olderAnswered.State, new TimerFired(SessionTimers.CatchUpRetry, retryTimer.Token, Now));
+        Assert.That(All<FetchMissedMessages>(retry.Commands), Is.EqualTo(new[] { new FetchMissedMessages(1) }));
+
+        var answered = Reduce(retry.State, new MissedMessagesFetched(1, [Text(2, "p2"), Text(3, "p3")], null, Now));
+        var delivered = Sent(answered.Commands).Concat(answered.State.BufferedMessages.Select(m => m.LocalId)).ToList();
+        Assert.That(delivered, Is.EqualTo(new[] { "p2", "p3" }));
+        Assert.That(answered.State.Inbound.CatchingUp, Is.False);
+    }
+
+    [Test]
     public void A_failed_fetch_while_offline_arms_no_retry_and_the_next_connect_fetches_again()
     {
         var state = RemoteRunning() with { Inbound = new InboundCursor(4, true, [], FetchesInFlight: 1) };

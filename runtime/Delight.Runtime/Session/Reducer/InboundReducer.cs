@@ -49,7 +49,8 @@ internal static class InboundReducer
     }
 
     /// <summary>A fetch answered. Its messages (if any) join the held ones; the catch-up ends when no fetch is left
-    /// in flight and at least the last one succeeded, otherwise a retry is armed.</summary>
+    /// in flight and none failed since the newest one started (answers arrive out of order, so a failure may be the
+    /// newest fetch's even when an older fetch answers last); otherwise a retry is armed.</summary>
     public static void OnFetched(Tx tx, MissedMessagesFetched e)
     {
         var cursor = tx.S.Inbound;
@@ -73,13 +74,15 @@ internal static class InboundReducer
             }
         }
 
-        tx.S = tx.S with { Inbound = cursor with { FetchesInFlight = inFlight, Held = held } };
+        var failed = cursor.FailedSinceLastStart || e.Error is not null;
+        tx.S = tx.S with { Inbound = cursor with { FetchesInFlight = inFlight, Held = held, FailedSinceLastStart = failed } };
         if (inFlight > 0)
         {
             return; // a newer fetch (after a reconnect) is still running; its snapshot is the one that ends the catch-up
         }
 
-        if (e.Error is not null)
+        var mustRetry = e.Error is not null || (failed && !MutantSwitches.IsArmed(Mutant.CatchUpEndsOnFirstAnswer));
+        if (mustRetry)
         {
             if (!tx.IsFinished && tx.S.Connection.SessionSocket && cursor.RetryToken == 0)
             {
@@ -118,7 +121,7 @@ internal static class InboundReducer
     private static void StartFetch(Tx tx)
     {
         var cursor = tx.S.Inbound;
-        tx.S = tx.S with { Inbound = cursor with { CatchingUp = true, FetchesInFlight = cursor.FetchesInFlight + 1 } };
+        tx.S = tx.S with { Inbound = cursor with { CatchingUp = true, FetchesInFlight = cursor.FetchesInFlight + 1, FailedSinceLastStart = false } };
         tx.Emit(new FetchMissedMessages(cursor.LastSeq));
     }
 
