@@ -112,6 +112,11 @@ public sealed class MutantModeTests
         var text = _out.ToString();
         Assert.That(text, Does.Match(@"\| AliasedState +\| toy-dice +\| not found +\|"));
         Assert.That(text, Does.Contain("baseline: AliasedState: ").And.Contain("failed without the mutant too"));
+        var first = HuntSummary.Load(_dir).Hunts.Single(h => h.Name == "AliasedState").BaselineFailures[0].Iteration;
+        Assert.That(text, Does.Contain($"reproduce without the mutant: delight-sim explore --scenario toy-dice --seed 5 --iterations {first}" + Environment.NewLine));
+        var reproduceDir = Path.Combine(_dir, "reproduce");
+        ExploreCommand.Run(new ExploreArguments("toy-dice", first, 5, "random", reproduceDir, false, false), new StringWriter(), new StringWriter(), catalog);
+        Assert.That(HuntSummary.Load(reproduceDir).Hunts.Single().Bugs.Select(b => b.Iteration), Is.EqualTo(new[] { first }), "the printed command reproduces it");
         Assert.That(text, Does.Contain("mutants found: 1/2"));
         var hunt = HuntSummary.Load(_dir).Hunts.Single(h => h.Name == "AliasedState");
         Assert.That(hunt.Bugs, Is.Empty);

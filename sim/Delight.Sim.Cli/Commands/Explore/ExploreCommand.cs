@@ -188,7 +188,7 @@ internal static class ExploreCommand
         summary.Save(outDirectory);
         if (mutantMode)
         {
-            MutantTable.Write(output, outcomes);
+            MutantTable.Write(output, outcomes, common);
             output.WriteLine($"summary: {Path.Combine(outDirectory, HuntSummary.FileName)}");
             return outcomes.All(o => o.BugFound) ? ExitCodes.Clean : ExitCodes.BugFound;
         }

@@ -8,8 +8,11 @@ internal static class MutantTable
 {
     public const string NotFound = "not found";
 
-    public static void Write(TextWriter output, IReadOnlyList<HuntOutcome> outcomes)
+    /// <summary>Writes the table; a baseline failure (the scenario fails without the mutant too) is printed with the
+    /// scenario-mode command that reproduces it, since its iteration seed is the same (seed, iteration) pair.</summary>
+    public static void Write(TextWriter output, IReadOnlyList<HuntOutcome> outcomes, HuntOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var rows = outcomes.Select(Row).ToList();
         string[] header = ["mutant", "scenario", "first found at iteration", "bug file"];
         var widths = Enumerable.Range(0, header.Length)
@@ -28,6 +31,10 @@ internal static class MutantTable
             output.WriteLine(
                 $"baseline: {outcome.Target.Name}: {outcome.BaselineFailures.Count} iteration(s) failed without the mutant too, not counted " +
                 $"(first: {first.Scenario} iteration {first.Iteration}, {first.FailingInvariant}); a bug of the scenario or runtime itself");
+            var strategy = options.Strategy == Strategy.Random ? string.Empty : $" --strategy {options.Strategy.ToName()}";
+            output.WriteLine(
+                $"  reproduce without the mutant: delight-sim explore --scenario {first.Scenario} --seed {options.Seed} " +
+                $"--iterations {first.Iteration}{strategy}");
         }
 
         output.WriteLine($"mutants found: {outcomes.Count(o => o.BugFound)}/{outcomes.Count}");
