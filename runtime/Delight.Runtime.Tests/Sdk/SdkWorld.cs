@@ -17,12 +17,13 @@ public sealed class SdkWorld : IAsyncDisposable
 
     private int _localIds;
 
-    private SdkWorld(RelayHarness relay, RecordingListener listener)
+    private SdkWorld(RelayHarness relay, RecordingListener listener, Func<HttpMessageHandler, TimeProvider, HttpMessageHandler>? wrapHttp)
     {
         Relay = relay;
         Listener = listener;
         Crypto = ProtocolSdkCrypto.System;
-        Http = new HttpClient(new RelayHttpHandler(relay.Api)) { BaseAddress = new Uri("http://relay.test") };
+        HttpMessageHandler handler = new RelayHttpHandler(relay.Api);
+        Http = new HttpClient(wrapHttp is null ? handler : wrapHttp(handler, relay.Time)) { BaseAddress = new Uri("http://relay.test") };
         Client = new DelightClient(
             new SdkOptions(Http, token => new InProcessSocket(relay.Server, HandshakeAuth.User(token), relay.Time), Crypto, relay.Time,
                 ChannelMailboxFactory.Instance, () => "L" + Interlocked.Increment(ref _localIds)),
@@ -45,9 +46,13 @@ public sealed class SdkWorld : IAsyncDisposable
 
     public Dictionary<string, InProcessSocket> Cli { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<SdkWorld> CreateAsync(int sessions = 1)
+    /// <param name="sessions">How many sessions the relay holds.</param>
+    /// <param name="wrapHttp">Wraps the phone's HTTP handler (to inject faults); gets the relay's clock.</param>
+    /// <param name="listAfterConnect">Whether to list the sessions explicitly once connected (besides the SDK's own
+    /// background list on connect).</param>
+    public static async Task<SdkWorld> CreateAsync(int sessions = 1, Func<HttpMessageHandler, TimeProvider, HttpMessageHandler>? wrapHttp = null, bool listAfterConnect = true)
     {
-        var world = new SdkWorld(new RelayHarness(), new RecordingListener());
+        var world = new SdkWorld(new RelayHarness(), new RecordingListener(), wrapHttp);
         for (var i = 0; i < sessions; i++)
         {
             var key = Enumerable.Range(i * 7, 32).Select(b => (byte)b).ToArray(); // fake test keys
@@ -71,7 +76,11 @@ public sealed class SdkWorld : IAsyncDisposable
             throw new InvalidOperationException("the client did not connect");
         }
 
-        await world.Client.ListSessionsAsync();
+        if (listAfterConnect)
+        {
+            await world.Client.ListSessionsAsync();
+        }
+
         return world;
     }
 

@@ -39,15 +39,7 @@ public sealed partial class DelightClient
         _connectWaiter?.TrySetResult(true);
         Notify(l => l.OnConnected());
         RefreshAllUi();
-        if (_connectedGeneration == generation)
-        {
-            // The socket came back by itself: updates sent meanwhile are gone, so refresh the sessions (agent state,
-            // activity) and fetch the messages missed (found by the simulation: the phone's agent-state view stayed
-            // behind after a reconnect).
-            _ = StartListSessions();
-        }
-
-        _connectedGeneration = generation;
+        StartSessionsRefresh(generation);
         return Task.CompletedTask;
     }
 

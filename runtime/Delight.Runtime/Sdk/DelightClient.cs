@@ -37,7 +37,6 @@ public sealed partial class DelightClient : IAsyncDisposable
     private long _socketGeneration;
     private bool _connected;
     private bool _connectedFlag;
-    private long _connectedGeneration = -1;
     private TaskCompletionSource<bool>? _connectWaiter;
     private Task _notifyTail = Task.CompletedTask;
 
@@ -163,8 +162,8 @@ public sealed partial class DelightClient : IAsyncDisposable
                     return Task.FromResult(false);
                 }
 
-                // Fetch sessions (and their keys) in the background, like upstream's asynchronous listSessions.
-                _ = StartListSessions();
+                // The sessions (and their keys) are listed in the background on the connect itself, like upstream's
+                // asynchronous listSessions (see StartSessionsRefresh).
                 return Task.FromResult(true);
             });
     }

@@ -25,6 +25,10 @@ public sealed record SdkOptions(
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>After a connect, a failed session list is retried after this delay, doubling (four times at most),
+    /// while the connection lasts.</summary>
+    public TimeSpan SessionsRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a switch spinner may stay up without an answer (RUNTIME.md §4.3).</summary>
     public TimeSpan SwitchingTtl { get; init; } = TimeSpan.FromSeconds(15);
 
