@@ -189,13 +189,23 @@ public sealed class SimWorld
         return _cliSocket!.BreakTransportAsync("transport error (network change)");
     }
 
-    /// <summary>The phone changes the model <paramref name="count"/> times, to models the agent offers, in turn.</summary>
-    public async Task ChangeModelsAsync(int count)
+    /// <summary>The phone changes the model <paramref name="count"/> times, to models the agent offers: in turn, each
+    /// waiting for the previous reply, or <paramref name="atOnce"/>, all started together.</summary>
+    public async Task ChangeModelsAsync(int count, bool atOnce = false)
     {
         var models = EngineTwinProfiles.For(Options.Agent.Twin).Capabilities.Models;
-        for (var i = 0; i < count && models.Count > 0; i++)
+        var picks = models.Count == 0 ? [] : Enumerable.Range(0, count).Select(i => models[(i + 1) % models.Count]).ToList();
+        if (atOnce)
         {
-            await Phone.ChangeModelAsync(models[(i + 1) % models.Count]).ConfigureAwait(false);
+            // Two screens (or a double tap) change the model without waiting for each other: the later change is
+            // reduced while the earlier one's persist is still in flight.
+            await Delight.Runtime.Actor.Awaits.AllAsync(picks.Select(Phone.ChangeModelAsync)).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var model in picks)
+        {
+            await Phone.ChangeModelAsync(model).ConfigureAwait(false);
         }
     }
 
