@@ -56,7 +56,7 @@ public sealed class SimWorld
         RelayServer = new RelayServer(
             new RelayOptions(context.Clock, context.Mailboxes, new Runtime.Relay.SequentialIdSource("c"), _tokens,
                 new NoChallengeLogins(), new SimRandomBytes("relay"), new InMemoryRelayStore()),
-            new RelaySafetyObserver(context.Invariants, context.Log, id => id == SessionId && _cliSocket is { RelayKnowsLive: true }));
+            new RelaySafetyObserver(context.Invariants, context.Log, (id, before) => id == SessionId && _cliSocket?.LiveConnectionId is { } live && before.Connections.ContainsKey(live)));
         Relay = new RelayServerEndpoint(RelayServer, context.Log);
         Network.AttachRelay(Relay);
         _clockTask = context.ClockDriver.RunAsync();

@@ -76,6 +76,18 @@ public sealed class SimSocketConnection : ISocketConnection
         }
     }
 
+    /// <summary>The relay-side id of the current connection while <see cref="RelayKnowsLive"/>, else null.</summary>
+    public string? LiveConnectionId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _relayKnowsLive ? _server?.Id : null;
+            }
+        }
+    }
+
     public void SetHandler(ISocketHandler handler) => _handler = handler ?? throw new ArgumentNullException(nameof(handler));
 
     public Task ConnectAsync(CancellationToken cancellationToken = default)

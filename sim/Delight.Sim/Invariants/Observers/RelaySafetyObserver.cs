@@ -11,9 +11,11 @@ namespace Delight.Sim.Invariants.Observers;
 /// increasing (each stored message has seq = its position, the last one = the session's seq) and the agent-state
 /// version never goes back. Logs what each event did to the sessions it touched.
 /// </summary>
-/// <param name="sessionOnline">Whether the CLI's current session connection is live and accepted by the relay (the
-/// network's truth); the relay must not mark a session offline while it is (F6: an old socket's late disconnect).</param>
-public sealed class RelaySafetyObserver(InvariantChecker invariants, SimLog log, Func<string, bool>? sessionOnline = null)
+/// <param name="sessionOnline">Whether the CLI's current session connection is live (the network's truth) and already
+/// registered in the relay's state before the event (given): the relay must not mark a session offline while it is (F6:
+/// an old socket's late disconnect). A connection the relay has not taken in yet does not count: a disconnect queued
+/// before it may rightly mark the session offline (found as a false alarm in S8, seed 8, with the legacy CLI's socket).</param>
+public sealed class RelaySafetyObserver(InvariantChecker invariants, SimLog log, Func<string, AccountState, bool>? sessionOnline = null)
     : IActorObserver<AccountState, RelayEvent, RelayCommand>
 {
     public void OnTransition(AccountState previous, RelayEvent @event, AccountState next, ReadOnlySpan<RelayCommand> commands)
@@ -55,7 +57,7 @@ public sealed class RelaySafetyObserver(InvariantChecker invariants, SimLog log,
 
             if (before.Active && !session.Active && sessionOnline is not null)
             {
-                invariants.Check(!sessionOnline(id), InvariantNames.OnlineFollowsSessionSocket,
+                invariants.Check(!sessionOnline(id, previous), InvariantNames.OnlineFollowsSessionSocket,
                     $"session {id} marked offline on {@event.GetType().Name} while its CLI connection is live");
             }
 
