@@ -37,5 +37,9 @@ public sealed class S06ReconnectAndVersioning : Scenario
         var atOnce = changes > 1 && world.Context.Random.NextBool();
         var models = world.ChangeModelsAsync(changes, atOnce);
         await Delight.Runtime.Actor.Awaits.AllAsync(sends, answers, models).ConfigureAwait(false);
+
+        // Once the rest has settled, two screens change the model at once: no later persist can hide a change lost
+        // while the previous persist was in flight (S6 step 4 at the end of the run).
+        await world.ChangeModelsAsync(2, atOnce: true).ConfigureAwait(false);
     }
 }
